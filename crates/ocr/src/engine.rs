@@ -1,0 +1,6 @@
+//! Placeholder while the module is written.
+
+/// Placeholder.
+pub struct Engine;
+/// Placeholder.
+pub struct EngineOptions;
