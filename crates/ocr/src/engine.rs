@@ -1,6 +1,226 @@
-//! Placeholder while the module is written.
+//! The OCR of one page, step by step: suppress stamp ink, detect lines, put
+//! the page upright, read every line, order them, map boxes back.
 
-/// Placeholder.
-pub struct Engine;
-/// Placeholder.
-pub struct EngineOptions;
+use std::time::Duration;
+
+use image::RgbImage;
+
+use crate::detect::{DetectedLine, Detector, DetectorOptions};
+use crate::error::Result;
+use crate::geometry;
+use crate::ink;
+use crate::order;
+use crate::page::Page;
+use crate::quad::{self, Quad};
+use crate::recognise::{ReadLine, Recogniser, RecogniserOptions};
+use crate::text::{Line, PageStatus, PageText};
+
+/// Lines sampled to decide whether a page is upside down.
+const ORIENTATION_SAMPLE: usize = 8;
+/// How much more confident the turned reading must be to turn the page.
+const ORIENTATION_MARGIN: f32 = 0.1;
+
+/// Engine settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EngineOptions {
+    /// Detector settings.
+    pub detector: DetectorOptions,
+    /// Recogniser settings.
+    pub recogniser: RecogniserOptions,
+    /// Lighten red, blue and violet ink (stamps, signatures) before reading.
+    pub suppress_stamp_ink: bool,
+    /// Find whole-page rotation (0, 90, 180, 270 degrees).
+    pub detect_orientation: bool,
+    /// Lines read with a lower confidence (0.0..=1.0) are dropped as noise.
+    pub min_confidence: f32,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        Self {
+            detector: DetectorOptions::default(),
+            recogniser: RecogniserOptions::default(),
+            suppress_stamp_ink: true,
+            detect_orientation: true,
+            min_confidence: 0.5,
+        }
+    }
+}
+
+/// Time spent in each step of the last page, for benchmarks and logs.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StepTimes {
+    /// Ink suppression and other preparation.
+    pub prepare: Duration,
+    /// Detection runs (one, or two for a sideways page).
+    pub detect: Duration,
+    /// The upside-down test.
+    pub orient: Duration,
+    /// Recognition of every line.
+    pub recognise: Duration,
+}
+
+/// The OCR engine: a detector and a recogniser, loaded once, used for many pages.
+pub struct Engine {
+    detector: Detector,
+    recogniser: Recogniser,
+    options: EngineOptions,
+}
+
+impl Engine {
+    /// Loads the models from their bytes (ONNX detector, ONNX recogniser and
+    /// the recogniser's dictionary text).
+    pub fn new(det: &[u8], rec: &[u8], dict: &str, options: EngineOptions) -> Result<Engine> {
+        Ok(Engine {
+            detector: Detector::new(det, options.detector)?,
+            recogniser: Recogniser::new(rec, dict, options.recogniser.clone())?,
+            options,
+        })
+    }
+
+    /// Reads one page.
+    pub fn ocr_page(&self, page: &Page) -> Result<PageText> {
+        self.ocr_page_timed(page).map(|(text, _)| text)
+    }
+
+    /// Reads one page and reports the time of each step.
+    pub fn ocr_page_timed(&self, page: &Page) -> Result<(PageText, StepTimes)> {
+        let mut times = StepTimes::default();
+        let (width, height) = (page.width(), page.height());
+
+        // Lighten stamp ink so that the text under a stamp reads as text.
+        let clock = Clock::start();
+        let prepared = if self.options.suppress_stamp_ink {
+            ink::suppress_coloured_ink(&page.image)
+        } else {
+            page.image.clone()
+        };
+        times.prepare = clock.elapsed();
+
+        // Find the lines; a page lying on its side is turned and searched again.
+        let clock = Clock::start();
+        let mut quarters = 0;
+        let mut upright = prepared;
+        let mut lines = self.detector.detect(&upright)?;
+        if self.options.detect_orientation && geometry::is_sideways(&lines) {
+            quarters = 1;
+            upright = geometry::rotate(&upright, 1);
+            lines = self.detector.detect(&upright)?;
+        }
+        times.detect = clock.elapsed();
+
+        // An upside-down page reads far worse than its half-turn: compare.
+        let clock = Clock::start();
+        if self.options.detect_orientation && self.is_upside_down(&upright, &lines)? {
+            quarters += 2;
+            let (w, h) = upright.dimensions();
+            upright = geometry::rotate(&upright, 2);
+            for line in &mut lines {
+                let turned = quad::map(&line.quad, |x, y| (w as f32 - x, h as f32 - y));
+                line.quad = geometry::flip_quad(&turned);
+            }
+        }
+        times.orient = clock.elapsed();
+
+        // Read every line along its own box, which also undoes skew.
+        let clock = Clock::start();
+        let quads: Vec<Quad> = lines.iter().map(|l| l.quad).collect();
+        let read = self.recogniser.recognise(&upright, &quads)?;
+        times.recognise = clock.elapsed();
+
+        // Keep confident lines, in reading order, in the page's own pixels.
+        let skew = geometry::skew_degrees(&lines);
+        let kept: Vec<Line> = lines
+            .iter()
+            .zip(read)
+            .filter(|(_, r)| {
+                !r.text.trim().is_empty() && r.confidence >= self.options.min_confidence
+            })
+            .map(|(l, ReadLine { text, confidence })| Line {
+                text: text.trim().to_string(),
+                confidence,
+                quad: l.quad,
+            })
+            .collect();
+        let quads: Vec<Quad> = kept.iter().map(|l| l.quad).collect();
+        let mut slots: Vec<Option<Line>> = kept.into_iter().map(Some).collect();
+        let mut kept: Vec<Line> = order::reading_order(&quads, skew)
+            .into_iter()
+            .filter_map(|i| slots[i].take())
+            .collect();
+        for line in &mut kept {
+            line.quad = quad::map(&line.quad, |x, y| {
+                geometry::unrotate_point(x, y, quarters, width, height)
+            });
+        }
+
+        log::debug!(
+            "page {width}x{height}: {} lines, turned {} degrees, skew {skew:.2}, {times:?}",
+            kept.len(),
+            quarters * 90
+        );
+        let status = if kept.is_empty() {
+            PageStatus::NoText
+        } else {
+            PageStatus::Text
+        };
+        let text = PageText {
+            width,
+            height,
+            dpi: page.dpi,
+            rotation: (quarters % 4) * 90,
+            skew,
+            status,
+            lines: kept,
+        };
+        Ok((text, times))
+    }
+
+    /// Whether the page reads better turned by half a turn, judged on its
+    /// longest lines.
+    fn is_upside_down(&self, page: &RgbImage, lines: &[DetectedLine]) -> Result<bool> {
+        // Sample the longest lines: they carry the most evidence.
+        let mut sample: Vec<Quad> = lines.iter().map(|l| l.quad).collect();
+        sample.sort_by(|a, b| {
+            geometry::direction(b)
+                .0
+                .total_cmp(&geometry::direction(a).0)
+        });
+        sample.truncate(ORIENTATION_SAMPLE);
+        if sample.is_empty() {
+            return Ok(false);
+        }
+
+        // Read them as they are and turned around.
+        let turned: Vec<Quad> = sample.iter().map(geometry::flip_quad).collect();
+        let mut both = sample.clone();
+        both.extend_from_slice(&turned);
+        let read = self.recogniser.recognise(page, &both)?;
+        let mean = |r: &[ReadLine]| r.iter().map(|l| l.confidence).sum::<f32>() / r.len() as f32;
+        let (as_is, flipped) = read.split_at(sample.len());
+        Ok(mean(flipped) > mean(as_is) + ORIENTATION_MARGIN)
+    }
+}
+
+/// A stopwatch that also works in WebAssembly, where `std::time::Instant`
+/// is not available: there it reports zero.
+struct Clock {
+    #[cfg(not(target_arch = "wasm32"))]
+    started: std::time::Instant,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            #[cfg(not(target_arch = "wasm32"))]
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn elapsed(&self) -> Duration {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.started.elapsed();
+        #[cfg(target_arch = "wasm32")]
+        return Duration::ZERO;
+    }
+}

@@ -22,6 +22,8 @@ pub mod geometry;
 pub mod ink;
 pub mod limits;
 pub mod manifest;
+pub mod network;
+pub mod order;
 pub mod page;
 pub mod quad;
 pub mod recognise;

@@ -38,7 +38,8 @@ pub struct PageText {
     pub dpi: Option<f32>,
     /// Clockwise rotation in degrees (0, 90, 180, 270) applied to make the page upright.
     pub rotation: u32,
-    /// Residual skew corrected, in degrees (positive: text rose to the right).
+    /// Skew of the upright page's lines in degrees, positive when they descend to
+    /// the right; each line is cropped along its own box, which corrects it.
     pub skew: f32,
     /// Text or no text.
     pub status: PageStatus,

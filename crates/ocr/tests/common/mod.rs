@@ -1,0 +1,56 @@
+//! Shared by the native integration tests: the real models, loaded once.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use ocr::{Engine, EngineOptions};
+
+/// The repository's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Reads a model file from `models/`, with a message saying how to fetch it.
+pub fn model(file: &str) -> Vec<u8> {
+    let path = root().join("models").join(file);
+    std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run scripts/fetch-models.sh first", path.display()))
+}
+
+/// The engine with the tiny models and default options, shared by all tests
+/// of one binary.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let dict = String::from_utf8(model("ppocrv6-tiny-dict.txt")).unwrap();
+        Engine::new(
+            &model("ppocrv6-tiny-det.onnx"),
+            &model("ppocrv6-tiny-rec.onnx"),
+            &dict,
+            EngineOptions::default(),
+        )
+        .unwrap()
+    })
+}
+
+/// Character error rate of `got` against `want`: Levenshtein distance over
+/// characters, after collapsing all whitespace runs to one space, divided by
+/// the length of `want`.
+pub fn cer(got: &str, want: &str) -> f64 {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (a, b): (Vec<char>, Vec<char>) =
+        (norm(got).chars().collect(), norm(want).chars().collect());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] as f64 / b.len().max(1) as f64
+}
