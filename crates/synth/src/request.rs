@@ -22,7 +22,7 @@ pub enum Degradation {
     Rotated,
     /// Out of focus: Gaussian blur with sigma 0.1..0.15 mm.
     Blurred,
-    /// Saved as a low-quality JPEG (quality 12..30) and decoded again.
+    /// Saved as a low-quality JPEG (quality 8..=25) and decoded again.
     Jpeg,
     /// Faxed: resampled to fax resolution (204×196 dpi), thresholded to black and
     /// white with ragged edges and speckle, then brought back to the page size.

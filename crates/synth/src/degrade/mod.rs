@@ -1,12 +1,14 @@
 //! Spoils a printed page the way scanning, faxing and photographing do, and
 //! moves the ground-truth boxes with every geometric change.
 
+mod blur;
 mod fax;
 mod optics;
+mod warp;
 
 use image::imageops::FilterType;
 use image::Rgb;
-use imageproc::geometric_transformations::{warp, Border, Interpolation, Projection};
+use imageproc::geometric_transformations::Projection;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
@@ -27,10 +29,10 @@ pub(crate) fn apply(
         Degradation::Rotated => rotate(page, rng),
         Degradation::Blurred => {
             let sigma = units.mm(rng.random_range(0.09..0.15));
-            page.image = imageproc::filter::gaussian_blur_f32(&page.image, sigma);
+            page.image = blur::blur(&page.image, sigma);
         }
         Degradation::Jpeg => {
-            let quality = rng.random_range(12..=30u8);
+            let quality = rng.random_range(8..=25u8);
             page.image = optics::jpeg_round_trip(&page.image, quality)?;
         }
         Degradation::Fax => page.image = fax::fax(&page.image, page.dpi, rng),
@@ -63,12 +65,7 @@ fn rotate(page: &mut RenderedPage, rng: &mut ChaCha8Rng) {
         * Projection::rotate(degrees.to_radians())
         * Projection::translate(-cx, -cy);
     let lid = *page.image.get_pixel(0, 0);
-    page.image = warp(
-        &page.image,
-        projection,
-        Interpolation::Bilinear,
-        Border::Constant(lid),
-    );
+    page.image = warp::warp(&page.image, &projection, lid);
     move_boxes(page, &projection);
 }
 
@@ -97,22 +94,15 @@ fn photograph(page: &mut RenderedPage, rng: &mut ChaCha8Rng) {
             rng.random_range(55..95),
             rng.random_range(45..80),
         ]);
-        page.image = warp(
-            &page.image,
-            projection,
-            Interpolation::Bilinear,
-            Border::Constant(desk),
-        );
+        page.image = warp::warp(&page.image, &projection, desk);
         move_boxes(page, &projection);
     }
 
     // Light, cast, softness, noise.
     optics::illuminate(&mut page.image, rng);
     let units = Units { dpi: page.dpi };
-    page.image =
-        imageproc::filter::gaussian_blur_f32(&page.image, units.mm(rng.random_range(0.04..0.08)));
-    let sigma = f64::from(rng.random_range(3.0..7.0f32));
-    imageproc::noise::gaussian_noise_mut(&mut page.image, 0.0, sigma, rng.random());
+    page.image = blur::blur(&page.image, units.mm(rng.random_range(0.04..0.08)));
+    optics::sensor_noise(&mut page.image, rng.random_range(3.0..7.0), rng.random());
 }
 
 /// Resampled to `LOW_DPI` (no change at or below it); boxes scaled with it.

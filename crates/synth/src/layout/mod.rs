@@ -320,3 +320,78 @@ fn place_all(
         Err((page, marks))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+
+    use super::*;
+
+    /// Page box of a laid-out run: pen advance × ascent..descent.
+    fn run_box(fonts: &Fonts, item: &TextItem) -> [f32; 4] {
+        let width = fonts.advance(item.style.face, item.style.em_px, &item.text);
+        let (ascent, descent) = fonts.vertical_metrics(item.style.face);
+        [
+            item.x,
+            item.baseline - ascent * item.style.em_px,
+            item.x + width,
+            item.baseline + descent * item.style.em_px,
+        ]
+    }
+
+    fn overlaps(a: [f32; 4], b: [f32; 4]) -> bool {
+        a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+    }
+
+    #[test]
+    fn runs_keep_clear_of_rules_and_of_each_other() {
+        let fonts = Fonts::from_debian().expect("Debian fonts");
+        let units = Units { dpi: 150.0 };
+        for seed in 0..16 {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            let certificate = Certificate::generate(&mut rng);
+            let layout = compose(&fonts, units, &certificate, &mut rng);
+            let boxes: Vec<[f32; 4]> = layout.texts.iter().map(|t| run_box(&fonts, t)).collect();
+
+            // No run touches a ruled line (shading is allowed under text).
+            for (item, b) in layout.texts.iter().zip(&boxes) {
+                for rule in layout.rules.iter().filter(|r| r.coverage >= 1.0) {
+                    assert!(
+                        !overlaps(*b, rule.rect),
+                        "seed {seed}: {:?} touches a rule",
+                        item.text
+                    );
+                }
+            }
+
+            // Runs sharing a line are at least 0.9 em apart; runs never overlap.
+            for (i, (a, ta)) in boxes.iter().zip(&layout.texts).enumerate() {
+                for (b, tb) in boxes.iter().zip(&layout.texts).skip(i + 1) {
+                    assert!(
+                        !overlaps(*a, *b),
+                        "seed {seed}: {:?} overlaps {:?}",
+                        ta.text,
+                        tb.text
+                    );
+                    let shared = a[3].min(b[3]) - a[1].max(b[1]);
+                    if shared > 0.0 {
+                        let gap = (b[0] - a[2]).max(a[0] - b[2]);
+                        let em = ta.style.em_px.max(tb.style.em_px);
+                        assert!(
+                            gap >= 0.9 * em,
+                            "seed {seed}: {:?} and {:?} only {gap} px apart",
+                            ta.text,
+                            tb.text
+                        );
+                    }
+                }
+            }
+
+            // Everything on the page, inside the margins.
+            for b in &boxes {
+                assert!(b[0] >= units.mm(15.0) && b[2] <= layout.width as f32 - units.mm(15.0));
+                assert!(b[1] >= units.mm(10.0) && b[3] <= layout.height as f32 - units.mm(10.0));
+            }
+        }
+    }
+}

@@ -115,23 +115,37 @@ impl InkLayer {
     /// Prints the layer onto `page` in `colour` (RGB) at `opacity` (0..=1) by
     /// multiplication: each channel becomes `p * (1 - a * (1 - colour / 255))`.
     pub fn multiply_onto(&self, page: &mut RgbImage, colour: [u8; 3], opacity: f32) {
+        // Per coverage level, the factor each channel is multiplied by (x 256).
         let absorb = colour.map(|c| 1.0 - f32::from(c) / 255.0);
-        let (page_w, page_h) = page.dimensions();
-        for ly in 0..self.height {
-            let y = self.y0 + ly as i32;
-            if y < 0 || y >= page_h as i32 {
-                continue;
-            }
-            for lx in 0..self.width {
-                let x = self.x0 + lx as i32;
-                let c = self.coverage[(ly * self.width + lx) as usize];
-                if c == 0 || x < 0 || x >= page_w as i32 {
+        let factors: Vec<[u32; 3]> = (0..=255u32)
+            .map(|c| {
+                let a = c as f32 / 255.0 * opacity.clamp(0.0, 1.0);
+                absorb.map(|k| ((1.0 - a * k) * 256.0).round() as u32)
+            })
+            .collect();
+
+        // Rows and columns of the layer that fall on the page.
+        let (page_w, page_h) = (page.width() as i32, page.height() as i32);
+        let x_from = (-self.x0).max(0);
+        let x_to = (page_w - self.x0).min(self.width as i32);
+        let y_from = (-self.y0).max(0);
+        let y_to = (page_h - self.y0).min(self.height as i32);
+        if x_from >= x_to || y_from >= y_to {
+            return;
+        }
+        let pixels: &mut [u8] = page;
+        for ly in y_from..y_to {
+            let row = &self.coverage[ly as usize * self.width as usize..][..self.width as usize];
+            let page_row = (self.y0 + ly) as usize * page_w as usize;
+            for lx in x_from..x_to {
+                let c = row[lx as usize];
+                if c == 0 {
                     continue;
                 }
-                let a = f32::from(c) / 255.0 * opacity;
-                let pixel = page.get_pixel_mut(x as u32, y as u32);
-                for (channel, k) in pixel.0.iter_mut().zip(absorb) {
-                    *channel = (f32::from(*channel) * (1.0 - a * k) + 0.5) as u8;
+                let at = (page_row + (self.x0 + lx) as usize) * 3;
+                let factor = factors[c as usize];
+                for (channel, f) in pixels[at..at + 3].iter_mut().zip(factor) {
+                    *channel = ((u32::from(*channel) * f + 128) >> 8).min(255) as u8;
                 }
             }
         }

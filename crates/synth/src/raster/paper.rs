@@ -65,25 +65,43 @@ fn guilloche_band(image: &mut RgbImage, units: Units, colour: [u8; 3], width: u3
     let wavelength = units.mm(2.2);
     let line = units.mm(0.12).max(0.8);
     let mut layer = InkLayer::new(0, 0, width, height);
-    for y in 0..height {
-        for x in 0..width {
-            let (fx, fy) = (x as f32, y as f32);
-            // Depth into the band and position along the edge.
-            let d = fx.min(fy).min(width as f32 - fx).min(height as f32 - fy);
-            if d < outer || d > inner {
-                continue;
+    let (w, h) = (width as f32, height as f32);
+
+    // Only the four strips of the band are visited.
+    let (o, i) = (outer.floor() as u32, inner.ceil() as u32);
+    let strips = [
+        (o..width.saturating_sub(o), o..i),
+        (
+            o..width.saturating_sub(o),
+            height.saturating_sub(i)..height.saturating_sub(o),
+        ),
+        (o..i, o..height.saturating_sub(o)),
+        (
+            width.saturating_sub(i)..width.saturating_sub(o),
+            o..height.saturating_sub(o),
+        ),
+    ];
+    for (xs, ys) in strips {
+        for y in ys {
+            for x in xs.clone() {
+                let (fx, fy) = (x as f32, y as f32);
+                // Depth into the band and position along the edge.
+                let d = fx.min(fy).min(w - fx).min(h - fy);
+                if d < outer || d > inner {
+                    continue;
+                }
+                let along = if fx.min(w - fx) < fy.min(h - fy) {
+                    fy
+                } else {
+                    fx
+                };
+                let t = (d - outer) / band;
+                let swing = (TAU * along / units.mm(9.0)).sin() * 2.6 * (t * PI).sin();
+                let phase = TAU * along / wavelength;
+                let a = wave_line(phase + swing, wavelength, line);
+                let b = wave_line(phase - swing, wavelength, line);
+                layer.cover(x as i32, y as i32, a.max(b));
             }
-            let along = if fx.min(width as f32 - fx) < fy.min(height as f32 - fy) {
-                fy
-            } else {
-                fx
-            };
-            let t = (d - outer) / band;
-            let swing = (TAU * along / units.mm(9.0)).sin() * 2.6 * (t * PI).sin();
-            let phase = TAU * along / wavelength;
-            let a = wave_line(phase + swing, wavelength, line);
-            let b = wave_line(phase - swing, wavelength, line);
-            layer.cover(x as i32, y as i32, a.max(b));
         }
     }
     layer.multiply_onto(image, colour, 0.55);
