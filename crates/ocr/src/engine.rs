@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use image::RgbImage;
 
-use crate::detect::{DetectedLine, Detector, DetectorOptions};
+use crate::detect::{Detector, DetectorOptions};
 use crate::error::Result;
 use crate::geometry;
 use crate::ink;
@@ -16,7 +16,7 @@ use crate::recognise::{ReadLine, Recogniser, RecogniserOptions};
 use crate::text::{Line, PageStatus, PageText};
 
 /// Lines sampled to decide whether a page is upside down.
-const ORIENTATION_SAMPLE: usize = 8;
+const ORIENTATION_SAMPLE: usize = 6;
 /// How much more confident the turned reading must be to turn the page.
 const ORIENTATION_MARGIN: f32 = 0.1;
 
@@ -54,7 +54,7 @@ pub struct StepTimes {
     pub prepare: Duration,
     /// Detection runs (one, or two for a sideways page).
     pub detect: Duration,
-    /// The upside-down test.
+    /// The upside-down test (and reading again, if the page was turned).
     pub orient: Duration,
     /// Recognition of every line.
     pub recognise: Duration,
@@ -109,9 +109,16 @@ impl Engine {
         }
         times.detect = clock.elapsed();
 
-        // An upside-down page reads far worse than its half-turn: compare.
+        // Read every line along its own box, which also undoes skew.
         let clock = Clock::start();
-        if self.options.detect_orientation && self.is_upside_down(&upright, &lines)? {
+        let mut quads: Vec<Quad> = lines.iter().map(|l| l.quad).collect();
+        let mut read = self.recogniser.recognise(&upright, &quads)?;
+        times.recognise = clock.elapsed();
+
+        // An upside-down page reads far worse than its half-turn: compare on
+        // the longest lines, and read again turned if that wins.
+        let clock = Clock::start();
+        if self.options.detect_orientation && self.is_upside_down(&upright, &quads, &read)? {
             quarters += 2;
             let (w, h) = upright.dimensions();
             upright = geometry::rotate(&upright, 2);
@@ -119,14 +126,10 @@ impl Engine {
                 let turned = quad::map(&line.quad, |x, y| (w as f32 - x, h as f32 - y));
                 line.quad = geometry::flip_quad(&turned);
             }
+            quads = lines.iter().map(|l| l.quad).collect();
+            read = self.recogniser.recognise(&upright, &quads)?;
         }
         times.orient = clock.elapsed();
-
-        // Read every line along its own box, which also undoes skew.
-        let clock = Clock::start();
-        let quads: Vec<Quad> = lines.iter().map(|l| l.quad).collect();
-        let read = self.recogniser.recognise(&upright, &quads)?;
-        times.recognise = clock.elapsed();
 
         // Keep confident lines, in reading order, in the page's own pixels.
         let skew = geometry::skew_degrees(&lines);
@@ -177,28 +180,30 @@ impl Engine {
     }
 
     /// Whether the page reads better turned by half a turn, judged on its
-    /// longest lines.
-    fn is_upside_down(&self, page: &RgbImage, lines: &[DetectedLine]) -> Result<bool> {
+    /// longest lines; `read` is what was read from `quads` as they are.
+    fn is_upside_down(&self, page: &RgbImage, quads: &[Quad], read: &[ReadLine]) -> Result<bool> {
         // Sample the longest lines: they carry the most evidence.
-        let mut sample: Vec<Quad> = lines.iter().map(|l| l.quad).collect();
-        sample.sort_by(|a, b| {
-            geometry::direction(b)
+        let mut sample: Vec<usize> = (0..quads.len()).collect();
+        sample.sort_by(|&a, &b| {
+            geometry::direction(&quads[b])
                 .0
-                .total_cmp(&geometry::direction(a).0)
+                .total_cmp(&geometry::direction(&quads[a]).0)
         });
         sample.truncate(ORIENTATION_SAMPLE);
         if sample.is_empty() {
             return Ok(false);
         }
 
-        // Read them as they are and turned around.
-        let turned: Vec<Quad> = sample.iter().map(geometry::flip_quad).collect();
-        let mut both = sample.clone();
-        both.extend_from_slice(&turned);
-        let read = self.recogniser.recognise(page, &both)?;
-        let mean = |r: &[ReadLine]| r.iter().map(|l| l.confidence).sum::<f32>() / r.len() as f32;
-        let (as_is, flipped) = read.split_at(sample.len());
-        Ok(mean(flipped) > mean(as_is) + ORIENTATION_MARGIN)
+        // Read them turned around and compare the mean confidences.
+        let turned: Vec<Quad> = sample
+            .iter()
+            .map(|&i| geometry::flip_quad(&quads[i]))
+            .collect();
+        let flipped = self.recogniser.recognise(page, &turned)?;
+        let n = sample.len() as f32;
+        let as_is = sample.iter().map(|&i| read[i].confidence).sum::<f32>() / n;
+        let turned = flipped.iter().map(|l| l.confidence).sum::<f32>() / n;
+        Ok(turned > as_is + ORIENTATION_MARGIN)
     }
 }
 

@@ -1,0 +1,22 @@
+//! Errors of the command-line tool.
+
+use thiserror::Error;
+
+/// What can stop a command.
+#[derive(Debug, Error)]
+pub enum CliError {
+    /// A file could not be read.
+    #[error("{file}: {detail}")]
+    Input {
+        /// The path as given.
+        file: String,
+        /// What went wrong.
+        detail: String,
+    },
+    /// The OCR engine refused the input or failed.
+    #[error(transparent)]
+    Ocr(#[from] ocr::OcrError),
+    /// Output could not be written.
+    #[error("cannot write output: {0}")]
+    Output(String),
+}
