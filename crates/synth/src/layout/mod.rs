@@ -66,8 +66,8 @@ struct Plan {
     omitted: Vec<usize>,
     /// Optional fields not yet left out, in the order they go.
     droppable: Vec<usize>,
-    /// Print the two-column production section.
-    production: bool,
+    /// Fields of the two-column production section printed (0 leaves it out).
+    production: usize,
     /// Print the Chinese attestation paragraph.
     chinese: bool,
     /// Number of attestation statements printed.
@@ -83,14 +83,20 @@ const PAIRABLE: [(usize, usize); 4] = [(2, 3), (5, 6), (7, 8), (12, 13)];
 impl Plan {
     /// Leaves out one more part; false when nothing is left to drop.
     fn reduce(&mut self) -> bool {
-        if self.omitted.len() < 2 && !self.droppable.is_empty() {
+        // The two-column section shrinks by a row at a time and outlasts the
+        // optional fields and all but two statements.
+        if self.omitted.len() < 3 && !self.droppable.is_empty() {
             self.omitted.push(self.droppable.remove(0));
-        } else if self.production {
-            self.production = false;
         } else if self.statements > 3 {
             self.statements -= 1;
+        } else if self.production > 4 {
+            self.production -= 2;
         } else if !self.droppable.is_empty() {
             self.omitted.push(self.droppable.remove(0));
+        } else if self.statements > 2 {
+            self.statements -= 1;
+        } else if self.production > 0 {
+            self.production -= 2.min(self.production);
         } else if self.chinese {
             self.chinese = false;
         } else if self.statements > 1 {
@@ -102,11 +108,11 @@ impl Plan {
     }
 
     /// Plans with one dropped part given back, most wanted first.
-    fn grown(&self, statements: usize, chinese: bool) -> Vec<Plan> {
+    fn grown(&self, statements: usize, chinese: bool, production: usize) -> Vec<Plan> {
         let mut plans = Vec::new();
-        if !self.production {
+        if self.production < production {
             plans.push(Plan {
-                production: true,
+                production: (self.production + 2).min(production),
                 ..self.clone()
             });
         }
@@ -162,7 +168,7 @@ pub(crate) fn compose(
     let mut plan = Plan {
         omitted: Vec::new(),
         droppable,
-        production: true,
+        production: certificate.production.len(),
         chinese: wants_chinese,
         statements: certificate.statements.len(),
     };
@@ -187,7 +193,7 @@ pub(crate) fn compose(
     if placed.is_ok() {
         let full = certificate.statements.len();
         while let Some((bigger, result)) = plan
-            .grown(full, wants_chinese)
+            .grown(full, wants_chinese, certificate.production.len())
             .into_iter()
             .map(|candidate| {
                 let result = place(&candidate);
@@ -278,17 +284,20 @@ fn place_all(
         ),
         (sections::consignment_table(ctx, &fields, &pairs), u.mm(4.0)),
     ];
-    if plan.production {
+    if plan.production > 0 {
         flow.push((
             sections::heading(ctx, "II", "Production and storage", "生产及储存信息"),
             u.mm(1.5),
         ));
         flow.push((
-            sections::two_columns(ctx, &certificate.production),
+            sections::two_columns(
+                ctx,
+                &certificate.production[..plan.production.min(certificate.production.len())],
+            ),
             u.mm(4.0),
         ));
     }
-    let number = if plan.production { "III" } else { "II" };
+    let number = if plan.production > 0 { "III" } else { "II" };
     flow.push((
         sections::heading(ctx, number, "Attestation", "证明"),
         u.mm(2.0),

@@ -66,7 +66,7 @@ impl Ctx<'_> {
 
     /// Cell padding: (horizontal, vertical) in pixels.
     fn padding(&self) -> (f32, f32) {
-        (self.u.mm(2.0), self.u.mm(1.3))
+        (self.u.mm(2.0), self.u.mm(1.1))
     }
 
     /// Places runs on one shared baseline from `x`, `top`; returns the bottom
@@ -103,8 +103,20 @@ impl Ctx<'_> {
     /// A bilingual label inside `width`: beside each other when the look
     /// prefers it and it fits, else English (wrapped) over Chinese.
     fn label(&self, block: &mut Block, en: &str, zh: &str, x: f32, top: f32, width: f32) -> f32 {
+        self.label_in(block, (en, zh), (x, top), width, self.look.stack_labels)
+    }
+
+    /// `label` with the stacking choice made by the caller.
+    fn label_in(
+        &self,
+        block: &mut Block,
+        (en, zh): (&str, &str),
+        (x, top): (f32, f32),
+        width: f32,
+        stack: bool,
+    ) -> f32 {
         let runs = [(self.label_en(), en), (self.label_zh(), zh)];
-        if !self.look.stack_labels && self.inline_width(&runs) <= width {
+        if !stack && self.inline_width(&runs) <= width {
             return self.inline(block, &runs, x, top).0;
         }
         let en_lines = self.m.wrap(&self.label_en(), en, width);
@@ -403,21 +415,20 @@ fn column_fields(
     let label_width = |f: &Field| {
         let en = ctx.m.width(&ctx.label_en(), &format!("{}:", f.label));
         let zh = ctx.m.width(&ctx.label_zh(), f.label_zh);
-        if ctx.look.stack_labels {
-            en.max(zh)
-        } else {
-            en + ctx.m.run_gap(&ctx.label_zh()) + zh
-        }
+        (en + ctx.m.run_gap(&ctx.label_zh()) + zh, en.max(zh))
     };
-    let widest = fields.iter().map(label_width).fold(0.0, f32::max);
     let gap = 1.5 * ctx.m.run_gap(&ctx.value());
-    let tab = (widest + gap).min(width * 0.55);
+    let inline = fields.iter().map(|f| label_width(f).0).fold(0.0, f32::max);
+    let stacked = fields.iter().map(|f| label_width(f).1).fold(0.0, f32::max);
+    // Labels beside their Chinese when that leaves the value 40 % of the column.
+    let stack = inline + gap > width * 0.6;
+    let tab = (if stack { stacked } else { inline } + gap).min(width * 0.6);
 
     // Rows.
     let mut y = top;
     for field in fields {
         let label = format!("{}:", field.label);
-        let label_bottom = ctx.label(block, &label, field.label_zh, x, y, tab - gap);
+        let label_bottom = ctx.label_in(block, (&label, field.label_zh), (x, y), tab - gap, stack);
         let value_bottom = ctx.field_value(block, field, x + tab, y, width - tab);
         y = label_bottom.max(value_bottom) + ctx.u.mm(1.5);
     }

@@ -261,9 +261,18 @@ fn split_by_position(
         .collect();
     spans.sort_by(|a, b| a.1.total_cmp(&b.1));
 
-    // Character boundaries between neighbours, snapped to nearby spaces.
+    // Character boundaries between neighbours, placed by printed width (a
+    // Chinese character is about two Latin ones wide) and snapped to the
+    // nearest space or change of script: a merged gap is read as a space, or
+    // as nothing between a Latin label and its Chinese twin.
     let chars: Vec<char> = line.text.chars().collect();
     let n = chars.len();
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0.0f32);
+    for c in &chars {
+        offsets.push(offsets.last().copied().unwrap_or(0.0) + char_width(*c));
+    }
+    let total = offsets[n].max(f32::EPSILON);
     let window = (n / 10).max(2);
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of piece, start of next)
     let mut previous_cut = 0;
@@ -274,16 +283,25 @@ fn split_by_position(
         } else {
             0.5
         };
-        let estimate = ((fraction * n as f32).round() as usize).clamp(previous_cut, n);
+        let estimate = offsets
+            .iter()
+            .position(|&o| o / total >= fraction)
+            .unwrap_or(n)
+            .clamp(previous_cut, n);
         let lo = estimate.saturating_sub(window).max(previous_cut);
         let hi = (estimate + window).min(n);
-        let space = (lo..hi)
-            .filter(|&k| chars[k].is_whitespace())
-            .min_by_key(|&k| k.abs_diff(estimate));
-        let cut = match space {
-            Some(k) => (k, k + 1),
-            None => (estimate, estimate),
-        };
+        let boundary = (lo..=hi)
+            .filter_map(|k| {
+                if k < n && chars[k].is_whitespace() {
+                    Some((k, (k, k + 1)))
+                } else if k > 0 && k < n && is_cjk(chars[k - 1]) != is_cjk(chars[k]) {
+                    Some((k, (k, k)))
+                } else {
+                    None
+                }
+            })
+            .min_by_key(|(k, _)| k.abs_diff(estimate));
+        let cut = boundary.map_or((estimate, estimate), |(_, cut)| cut);
         previous_cut = cut.1;
         cuts.push(cut);
     }
@@ -302,6 +320,22 @@ fn split_by_position(
         pieces.push((*i, text, centre));
     }
     pieces
+}
+
+/// Printed width of a character relative to an average Latin one.
+fn char_width(c: char) -> f32 {
+    if is_cjk(c) {
+        1.8
+    } else if c.is_whitespace() {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+/// Whether `c` is a Chinese character or full-width punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFF60 | 0x3000..=0x303F)
 }
 
 #[cfg(test)]

@@ -191,3 +191,18 @@ fn scores_add_up() {
     assert_eq!(total.exact_line_rate(), 0.75);
     assert_eq!(PageScore::default().cer(), 0.0);
 }
+
+#[test]
+fn a_latin_label_merged_with_its_chinese_twin_splits_at_the_change_of_script() {
+    // "Date of slaughter:" (18 Latin characters) then "屠宰日期" (4 wide ones),
+    // read as one line with no space between them.
+    let lines = vec![
+        truth("Date of slaughter:", 100.0, 100.0, 400.0, 130.0),
+        truth("屠宰日期", 420.0, 100.0, 540.0, 130.0),
+    ];
+    let read = [ocr("Date of slaughter:屠宰日期", 100.0, 100.0, 540.0, 130.0)];
+    let matching = match_lines(&lines, &[], &read);
+    assert_eq!(matching.readings[0].read, "Date of slaughter:");
+    assert_eq!(matching.readings[1].read, "屠宰日期");
+    assert_eq!(score_page(&lines, &read).edits, 0);
+}
