@@ -20,7 +20,7 @@ pub enum Degradation {
     /// Scanned askew: rotated about the page centre by 0.5°..3° either way;
     /// ground-truth boxes are rotated with it.
     Rotated,
-    /// Out of focus: Gaussian blur with sigma 0.1..0.15 mm.
+    /// Out of focus: (almost) Gaussian blur with sigma 0.09..0.15 mm.
     Blurred,
     /// Saved as a low-quality JPEG (quality 8..=25) and decoded again.
     Jpeg,
