@@ -200,7 +200,13 @@ fn a_latin_label_merged_with_its_chinese_twin_splits_at_the_change_of_script() {
         truth("Date of slaughter:", 100.0, 100.0, 400.0, 130.0),
         truth("屠宰日期", 420.0, 100.0, 540.0, 130.0),
     ];
-    let read = [ocr("Date of slaughter:屠宰日期", 100.0, 100.0, 540.0, 130.0)];
+    let read = [ocr(
+        "Date of slaughter:屠宰日期",
+        100.0,
+        100.0,
+        540.0,
+        130.0,
+    )];
     let matching = match_lines(&lines, &[], &read);
     assert_eq!(matching.readings[0].read, "Date of slaughter:");
     assert_eq!(matching.readings[1].read, "屠宰日期");
