@@ -12,10 +12,13 @@
 //!    apart, e.g. a label and its value): the OCR text is split by position.
 //!    Partners are ordered along the OCR line's direction; the boundary
 //!    between two neighbours is the middle of the gap between their boxes,
-//!    turned into a character index in proportion to the OCR line's length,
-//!    then moved to the nearest space within a small window (a merged gap is
-//!    nearly always read as a space). Each piece goes to its partner. This
-//!    charges the OCR only for what it misread, not for the merge itself.
+//!    turned into a character index in proportion to the OCR line's length
+//!    (by printed width: a Chinese character counts about two Latin ones),
+//!    then moved to the nearest space or change of script (Latin ↔ Chinese)
+//!    within a small window: a merged gap is read as a space, or as nothing
+//!    between a Latin label and its Chinese twin. Each piece goes to its
+//!    partner. This charges the OCR only for what it misread, not for the
+//!    merge itself.
 //! 4. **No partner:** the OCR line is *spurious* and all its characters
 //!    count as edits — unless it lies mostly (≥ 50 % of its area) inside a
 //!    don't-care region (stamp, signature), where it is ignored.
