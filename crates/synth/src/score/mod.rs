@@ -338,7 +338,7 @@ fn char_width(c: char) -> f32 {
 
 /// Whether `c` is a Chinese character or full-width punctuation.
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFF60 | 0x3000..=0x303F)
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFF60)
 }
 
 #[cfg(test)]
