@@ -8,11 +8,10 @@
 
 use image::imageops::{resize, FilterType};
 use image::RgbImage;
-use tract_onnx::prelude::*;
 
 use crate::db::{self, DbParams};
-use crate::error::Result;
-use crate::network::{tensor_from, Network};
+use crate::error::{OcrError, Result};
+use crate::network::{Network, NetworkInput};
 use crate::quad::{self, Quad};
 
 /// Per-channel mean and standard deviation the detector was trained with,
@@ -80,6 +79,24 @@ impl Detector {
         }
     }
 
+    /// The network this detector runs, for benchmarks.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    /// The network input [`Detector::detect`] builds for `image`: the image
+    /// scaled into its canvas at the top-left, white elsewhere, shape
+    /// (1, 3, canvas height, canvas width). An empty image is an error.
+    pub fn prepare(&self, image: &RgbImage) -> Result<NetworkInput> {
+        if image.width() == 0 || image.height() == 0 {
+            return Err(OcrError::Inference {
+                stage: "detection",
+                detail: format!("the image is empty ({:?} pixels)", image.dimensions()),
+            });
+        }
+        Ok(self.scale_into_canvas(image).0)
+    }
+
     /// Finds text lines in `image` (a page, any size).
     pub fn detect(&self, image: &RgbImage) -> Result<Vec<DetectedLine>> {
         let (width, height) = image.dimensions();
@@ -88,19 +105,13 @@ impl Detector {
         }
 
         // Scale the page into the canvas.
-        let (cw, ch, scale) = self.canvas(width, height);
-        let rw = ((width as f32 * scale).round() as u32).clamp(1, cw);
-        let rh = ((height as f32 * scale).round() as u32).clamp(1, ch);
-        let scaled = resize(image, rw, rh, FilterType::Triangle);
-
-        // Normalise into a (1, 3, ch, cw) tensor, padded with white.
-        let input = to_tensor(&scaled, cw as usize, ch as usize)?;
+        let (input, rw, rh) = self.scale_into_canvas(image);
+        let (cw, ch) = (input.shape[3] as u32, input.shape[2] as u32);
 
         // Run the network: output (1, 1, ch, cw) probabilities.
-        let shape = [Some(1), Some(3), Some(ch as usize), Some(cw as usize)];
-        let (_, prob) = self.network.run(input, &shape)?;
+        let (_, prob) = self.network.run_input(input)?;
         if prob.len() != (cw * ch) as usize {
-            return Err(crate::OcrError::Inference {
+            return Err(OcrError::Inference {
                 stage: "detection",
                 detail: format!("output has {} values, expected {cw} x {ch}", prob.len()),
             });
@@ -128,11 +139,31 @@ impl Detector {
             })
             .collect())
     }
+
+    /// The network input for a non-empty `image` and the size (width,
+    /// height) the image was scaled to inside the canvas.
+    fn scale_into_canvas(&self, image: &RgbImage) -> (NetworkInput, u32, u32) {
+        // Scale the page to fit the canvas.
+        let (width, height) = image.dimensions();
+        let (cw, ch, scale) = self.canvas(width, height);
+        let rw = ((width as f32 * scale).round() as u32).clamp(1, cw);
+        let rh = ((height as f32 * scale).round() as u32).clamp(1, ch);
+        let scaled = resize(image, rw, rh, FilterType::Triangle);
+
+        // Normalise into a (1, 3, ch, cw) tensor, padded with white.
+        let (cw, ch) = (cw as usize, ch as usize);
+        let input = NetworkInput {
+            shape: vec![1, 3, ch, cw],
+            plan_shape: vec![Some(1), Some(3), Some(ch), Some(cw)],
+            values: to_values(&scaled, cw, ch),
+        };
+        (input, rw, rh)
+    }
 }
 
-/// The (1, 3, h, w) input tensor: `image` at the top-left, white elsewhere,
+/// The (1, 3, h, w) input values: `image` at the top-left, white elsewhere,
 /// channels in blue-green-red order, normalised by [`MEAN`] and [`STD`].
-fn to_tensor(image: &RgbImage, w: usize, h: usize) -> Result<Tensor> {
+fn to_values(image: &RgbImage, w: usize, h: usize) -> Vec<f32> {
     let white: [f32; 3] = std::array::from_fn(|c| (1.0 - MEAN[c]) / STD[c]);
     let mut data = vec![0f32; 3 * h * w];
     for (c, plane) in data.chunks_exact_mut(h * w).enumerate() {
@@ -150,5 +181,5 @@ fn to_tensor(image: &RgbImage, w: usize, h: usize) -> Result<Tensor> {
             }
         }
     }
-    tensor_from(data, &[1, 3, h, w], "detection")
+    data
 }

@@ -78,6 +78,21 @@ impl Engine {
         })
     }
 
+    /// The detector, e.g. to prepare its input for a benchmark.
+    pub fn detector(&self) -> &Detector {
+        &self.detector
+    }
+
+    /// The recogniser, e.g. to prepare its input for a benchmark.
+    pub fn recogniser(&self) -> &Recogniser {
+        &self.recogniser
+    }
+
+    /// The settings the engine was built with.
+    pub fn options(&self) -> &EngineOptions {
+        &self.options
+    }
+
     /// Reads one page.
     pub fn ocr_page(&self, page: &Page) -> Result<PageText> {
         self.ocr_page_timed(page).map(|(text, _)| text)

@@ -15,6 +15,19 @@ use crate::error::{OcrError, Result};
 /// A runnable, optimised plan for one input shape.
 pub type Plan = Arc<TypedRunnableModel>;
 
+/// One network input exactly as the engine builds it. Public so that a
+/// benchmark can time the network on it and hand the same values to another
+/// runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkInput {
+    /// Shape, NCHW (for example `[1, 3, 1024, 1280]` or `[8, 3, 48, 320]`).
+    pub shape: Vec<usize>,
+    /// The shape the plan is built for; `None` marks an axis left symbolic.
+    pub plan_shape: Vec<Option<usize>>,
+    /// Values, row-major; as many as the product of `shape`.
+    pub values: Vec<f32>,
+}
+
 /// An ONNX network with a cache of plans, one per input shape.
 pub struct Network {
     /// Manifest name, for error messages.
@@ -97,6 +110,13 @@ impl Network {
             .and_then(|view| view.as_slice::<f32>().map(<[f32]>::to_vec))
             .map_err(|e| fail(format!("unexpected output: {e:#}")))?;
         Ok((output.shape().to_vec(), values))
+    }
+
+    /// Runs `input` through the plan for its `plan_shape` and returns the
+    /// first output's shape and values (row-major).
+    pub fn run_input(&self, input: NetworkInput) -> Result<(Vec<usize>, Vec<f32>)> {
+        let tensor = tensor_from(input.values, &input.shape, stage_of(&self.name))?;
+        self.run(tensor, &input.plan_shape)
     }
 }
 

@@ -6,7 +6,7 @@ use image::RgbImage;
 
 use crate::ctc::{self, Dictionary};
 use crate::error::{OcrError, Result};
-use crate::network::{tensor_from, Network};
+use crate::network::{Network, NetworkInput};
 use crate::quad::Quad;
 
 /// Input height of the recogniser, in pixels.
@@ -29,14 +29,23 @@ pub struct RecogniserOptions {
 
 impl Default for RecogniserOptions {
     fn default() -> Self {
+        // Natively, one line at a time through a plan of concrete shape is
+        // fastest: measured with the tiny recogniser at width 640, tract takes
+        // 19 ms for a single line but 54 ms per line in a batch of 8 (and
+        // 58 ms with a symbolic batch axis). Fine width steps keep padding
+        // waste low. In WebAssembly a symbolic width costs nothing extra and
+        // saves planning each width.
         let width_buckets = if cfg!(target_arch = "wasm32") {
             Vec::new()
         } else {
-            vec![160, 320, 480, 640, 960, 1280, 1920, 2560, 3840]
+            vec![
+                80, 160, 240, 320, 400, 480, 560, 640, 800, 960, 1120, 1280, 1600, 1920, 2560,
+                3200, 3840,
+            ]
         };
         Self {
             width_buckets,
-            batch: 8,
+            batch: 1,
             max_width: 6400,
         }
     }
@@ -49,6 +58,19 @@ pub struct ReadLine {
     pub text: String,
     /// Mean character probability, 0.0..=1.0.
     pub confidence: f32,
+}
+
+/// A batch of lines exactly as the recogniser feeds it to the network.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineBatch {
+    /// For each slot of the batch, the index of its line among the quads
+    /// given to [`Recogniser::batches`].
+    pub lines: Vec<usize>,
+    /// For each slot, the width of the line's crop before padding, pixels.
+    pub widths: Vec<usize>,
+    /// The input, shape (lines, 3, [`LINE_HEIGHT`], padded width), values
+    /// -1.0..=1.0, each crop left-aligned and padded with zeros.
+    pub input: NetworkInput,
 }
 
 /// The CTC line recogniser with its dictionary.
@@ -70,7 +92,7 @@ impl Recogniser {
 
         // A white line must come back with one row of class scores per step.
         let probe = vec![1.0f32; 3 * LINE_HEIGHT * 64];
-        let output = recogniser.run(probe, 1, 64)?;
+        let output = recogniser.run(recogniser.line_input(probe, 1, 64))?;
         let classes = output.1;
         recogniser.dict.check_classes(classes)?;
         Ok(recogniser)
@@ -81,14 +103,9 @@ impl Recogniser {
     /// the same order.
     pub fn recognise(&self, page: &RgbImage, quads: &[Quad]) -> Result<Vec<ReadLine>> {
         // Crop every line at the recogniser's height.
-        let crops: Vec<Crop> = quads
-            .iter()
-            .map(|q| Crop::from_page(page, q, self.options.max_width))
-            .collect();
+        let crops = self.crops(page, quads);
 
         // Read them in batches of similar width.
-        let mut order: Vec<usize> = (0..crops.len()).collect();
-        order.sort_by_key(|&i| crops[i].width);
         let mut results = vec![
             ReadLine {
                 text: String::new(),
@@ -96,28 +113,85 @@ impl Recogniser {
             };
             crops.len()
         ];
-        for batch in order.chunks(self.options.batch.clamp(1, 64)) {
-            let widest = batch.iter().map(|&i| crops[i].width).max().unwrap_or(8);
-            let width = self.bucket(widest);
-
+        for batch in self.batch_order(&crops) {
             // Pack the batch into (n, 3, 48, width), padding with zeros.
-            let plane = LINE_HEIGHT * width;
-            let mut data = vec![0f32; batch.len() * 3 * plane];
-            for (slot, &i) in batch.iter().enumerate() {
-                crops[i].copy_into(&mut data[slot * 3 * plane..(slot + 1) * 3 * plane], width);
-            }
+            let batch = self.pack(&crops, batch);
+            let width = batch.input.shape[3];
 
             // Decode each line from its own steps only, not the padding's.
-            let (probs, classes, steps) = self.run(data, batch.len(), width)?;
-            for (slot, &i) in batch.iter().enumerate() {
+            let (probs, classes, steps) = self.run(batch.input)?;
+            for (slot, (&i, &crop_width)) in batch.lines.iter().zip(&batch.widths).enumerate() {
                 let row = &probs[slot * steps * classes..(slot + 1) * steps * classes];
-                let used = (crops[i].width * steps).div_ceil(width) + 1;
+                let used = (crop_width * steps).div_ceil(width) + 1;
                 let used = used.min(steps);
                 let (text, confidence) = ctc::decode(&self.dict, &row[..used * classes], classes);
                 results[i] = ReadLine { text, confidence };
             }
         }
         Ok(results)
+    }
+
+    /// The network inputs [`Recogniser::recognise`] builds for the lines of
+    /// `page` inside `quads`, in the order it runs them. For benchmarks: this
+    /// holds every batch at once, where reading holds one at a time.
+    pub fn batches(&self, page: &RgbImage, quads: &[Quad]) -> Vec<LineBatch> {
+        let crops = self.crops(page, quads);
+        self.batch_order(&crops)
+            .into_iter()
+            .map(|batch| self.pack(&crops, batch))
+            .collect()
+    }
+
+    /// The network this recogniser runs, for benchmarks.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    /// Every line of `page` inside `quads`, cropped at [`LINE_HEIGHT`].
+    fn crops(&self, page: &RgbImage, quads: &[Quad]) -> Vec<Crop> {
+        quads
+            .iter()
+            .map(|q| Crop::from_page(page, q, self.options.max_width))
+            .collect()
+    }
+
+    /// The crops' indices in batches of at most `batch` lines of similar
+    /// width, narrowest first.
+    fn batch_order(&self, crops: &[Crop]) -> Vec<Vec<usize>> {
+        let mut order: Vec<usize> = (0..crops.len()).collect();
+        order.sort_by_key(|&i| crops[i].width);
+        order
+            .chunks(self.options.batch.clamp(1, 64))
+            .map(<[usize]>::to_vec)
+            .collect()
+    }
+
+    /// Packs the crops `lines` into one input padded to the bucket width of
+    /// the widest.
+    fn pack(&self, crops: &[Crop], lines: Vec<usize>) -> LineBatch {
+        let widths: Vec<usize> = lines.iter().map(|&i| crops[i].width).collect();
+        let width = self.bucket(widths.iter().copied().max().unwrap_or(8));
+        let plane = LINE_HEIGHT * width;
+        let mut data = vec![0f32; lines.len() * 3 * plane];
+        for (slot, &i) in lines.iter().enumerate() {
+            crops[i].copy_into(&mut data[slot * 3 * plane..(slot + 1) * 3 * plane], width);
+        }
+        LineBatch {
+            input: self.line_input(data, lines.len(), width),
+            lines,
+            widths,
+        }
+    }
+
+    /// The input of `n` lines of `width` pixels holding `values`, planned
+    /// with a concrete width if `width` is one of the buckets.
+    fn line_input(&self, values: Vec<f32>, n: usize, width: usize) -> NetworkInput {
+        let concrete = self.options.width_buckets.contains(&width);
+        NetworkInput {
+            shape: vec![n, 3, LINE_HEIGHT, width],
+            plan_shape: vec![None, Some(3), Some(LINE_HEIGHT), concrete.then_some(width)],
+            values,
+        }
     }
 
     /// The padded width for a crop of `width` pixels.
@@ -128,13 +202,10 @@ impl Recogniser {
         }
     }
 
-    /// Runs `n` lines of `width` pixels; returns the probabilities of shape
-    /// (n, steps, classes), the number of classes and of steps.
-    fn run(&self, data: Vec<f32>, n: usize, width: usize) -> Result<(Vec<f32>, usize, usize)> {
-        let input = tensor_from(data, &[n, 3, LINE_HEIGHT, width], "recognition")?;
-        let concrete = self.options.width_buckets.contains(&width);
-        let shape = [None, Some(3), Some(LINE_HEIGHT), concrete.then_some(width)];
-        let (dims, probs) = self.network.run(input, &shape)?;
+    /// Runs a batch of lines; returns the probabilities of shape
+    /// (lines, steps, classes), the number of classes and of steps.
+    fn run(&self, input: NetworkInput) -> Result<(Vec<f32>, usize, usize)> {
+        let (dims, probs) = self.network.run_input(input)?;
         let [_, steps, classes] = dims[..] else {
             return Err(OcrError::Inference {
                 stage: "recognition",

@@ -2,7 +2,7 @@
 //! noise, rendered with ground truth by the `synth` crate: page character
 //! error rate and the share of printed lines read exactly.
 
-mod common;
+use crate::common;
 
 use ocr::Page;
 use synth::{Degradation, Fonts, OcrLine, PageRequest, PageScore};

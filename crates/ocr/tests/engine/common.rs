@@ -54,3 +54,21 @@ pub fn cer(got: &str, want: &str) -> f64 {
     }
     row[b.len()] as f64 / b.len().max(1) as f64
 }
+
+/// Share of the words of `want` that also occur in `got`, each occurrence
+/// counted once (multiset intersection), regardless of order.
+pub fn word_recall(got: &str, want: &str) -> f64 {
+    let mut pool: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for word in got.split_whitespace() {
+        *pool.entry(word).or_default() += 1;
+    }
+    let words: Vec<&str> = want.split_whitespace().collect();
+    let mut found = 0;
+    for word in &words {
+        if let Some(n) = pool.get_mut(word).filter(|n| **n > 0) {
+            *n -= 1;
+            found += 1;
+        }
+    }
+    found as f64 / words.len().max(1) as f64
+}

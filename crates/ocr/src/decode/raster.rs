@@ -1,0 +1,144 @@
+//! Single-image formats decoded with the `image` crate: PNG, JPEG, WebP, GIF
+//! and BMP.
+//!
+//! EXIF orientation is read from the decoder and applied here, once:
+//! `DynamicImage::from_decoder` itself never rotates.
+
+use std::io::Cursor;
+
+use image::codecs::bmp::BmpDecoder;
+use image::codecs::gif::GifDecoder;
+use image::codecs::jpeg::JpegDecoder;
+use image::codecs::png::PngDecoder;
+use image::codecs::webp::WebPDecoder;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageError, RgbImage};
+
+use crate::error::{OcrError, Result};
+use crate::limits::Limits;
+use crate::page::Page;
+
+use super::budget;
+use super::density::{self, Density};
+use super::format::Format;
+use super::pixels;
+use super::resize;
+
+/// Parse only the header of a single-image file, so that `Document::open`
+/// rejects a damaged file early without decoding pixels.
+pub(crate) fn probe(format: Format, bytes: &[u8]) -> Result<()> {
+    let cursor = Cursor::new(bytes);
+    let header = match format {
+        Format::Png => PngDecoder::new(cursor).map(|d| d.dimensions()),
+        Format::Jpeg => JpegDecoder::new(cursor).map(|d| d.dimensions()),
+        Format::Webp => WebPDecoder::new(cursor).map(|d| d.dimensions()),
+        Format::Gif => GifDecoder::new(cursor).map(|d| d.dimensions()),
+        Format::Bmp => BmpDecoder::new(cursor).map(|d| d.dimensions()),
+        Format::Tiff | Format::Pdf => return Ok(()),
+    };
+    header.map(|_| ()).map_err(|e| image_error(format, None, e))
+}
+
+/// Decode the one page of a single-image file.
+pub(crate) fn decode(format: Format, bytes: &[u8], limits: &Limits) -> Result<Page> {
+    let cursor = Cursor::new(bytes);
+    let err = |e| image_error(format, Some(0), e);
+    match format {
+        Format::Png => {
+            let decoder = PngDecoder::with_limits(cursor, budget::image_limits(limits));
+            decode_with(
+                decoder.map_err(err)?,
+                format,
+                density::png_density(bytes),
+                limits,
+            )
+        }
+        Format::Jpeg => {
+            let mut decoder = JpegDecoder::new(cursor).map_err(err)?;
+            let exif = decoder.exif_metadata().ok().flatten();
+            let density = density::jpeg_density(bytes, exif.as_deref());
+            decode_with(decoder, format, density, limits)
+        }
+        Format::Webp => decode_with(WebPDecoder::new(cursor).map_err(err)?, format, None, limits),
+        Format::Gif => decode_with(GifDecoder::new(cursor).map_err(err)?, format, None, limits),
+        Format::Bmp => decode_with(BmpDecoder::new(cursor).map_err(err)?, format, None, limits),
+        Format::Tiff | Format::Pdf => Err(OcrError::Unsupported(format!(
+            "{format} is not a single-image format"
+        ))),
+    }
+}
+
+/// Check the size, decode, flatten to RGB, fit the budget, orient.
+fn decode_with(
+    mut decoder: impl ImageDecoder,
+    format: Format,
+    density: Option<Density>,
+    limits: &Limits,
+) -> Result<Page> {
+    let err = |e| image_error(format, Some(0), e);
+
+    // Size from the header, before any pixel buffer exists.
+    let (width, height) = decoder.dimensions();
+    budget::check_source_size(format, 0, width, height, limits)?;
+    decoder
+        .set_limits(budget::image_limits(limits))
+        .map_err(err)?;
+
+    // Orientation is metadata: a damaged EXIF block only loses the rotation.
+    let orientation = decoder.orientation().unwrap_or_else(|e| {
+        log::warn!("{format}: ignoring unreadable EXIF orientation: {e}");
+        Orientation::NoTransforms
+    });
+
+    // Decode, flatten onto white, resample, then rotate once.
+    let image = DynamicImage::from_decoder(decoder).map_err(err)?;
+    let rgb = pixels::to_rgb_on_white(image);
+    let (rgb, dpi) = resize::fit(rgb, density, limits.max_page_pixels);
+    Ok(Page {
+        image: orient(rgb, orientation),
+        dpi,
+    })
+}
+
+/// Apply an EXIF orientation to RGB pixels.
+pub(crate) fn orient(rgb: RgbImage, orientation: Orientation) -> RgbImage {
+    if orientation == Orientation::NoTransforms {
+        return rgb;
+    }
+    let mut image = DynamicImage::ImageRgb8(rgb);
+    image.apply_orientation(orientation);
+    image.into_rgb8()
+}
+
+/// Map an `image` error to the crate's error for `format`.
+pub(crate) fn image_error(format: Format, page: Option<usize>, error: ImageError) -> OcrError {
+    match error {
+        ImageError::Unsupported(e) => OcrError::Unsupported(format!("{format}: {e}")),
+        ImageError::Limits(e) => OcrError::Decode {
+            format: format.name(),
+            page,
+            detail: format!("decoder limit reached: {e}"),
+        },
+        other => OcrError::Decode {
+            format: format.name(),
+            page,
+            detail: other.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::Rgb;
+
+    #[test]
+    fn orient_rotates_dimensions_and_pixels() {
+        let mut rgb = RgbImage::from_pixel(3, 2, Rgb([255, 255, 255]));
+        rgb.put_pixel(0, 0, Rgb([255, 0, 0]));
+        let rotated = orient(rgb, Orientation::Rotate90);
+        assert_eq!(rotated.dimensions(), (2, 3));
+        // Clockwise: the top-left corner goes to the top-right.
+        assert_eq!(rotated.get_pixel(1, 0).0, [255, 0, 0]);
+    }
+}
