@@ -1,7 +1,10 @@
 //! `sdr`: Smart Document Review on the command line.
 
+mod bench_cmd;
+mod bench_dump;
 mod error;
 mod models;
+mod npy;
 mod ocr_cmd;
 
 use std::path::PathBuf;
@@ -44,6 +47,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = models::Tier::Tiny)]
         tier: models::Tier,
     },
+    /// Time the OCR of every page in a folder: per page and step, medians,
+    /// peak memory; optionally dump the network inputs for other runtimes.
+    Bench(bench_cmd::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -83,6 +89,7 @@ fn main() -> ExitCode {
                 _ => ExitCode::FAILURE,
             }
         }
+        Command::Bench(args) => bench_cmd::run(args),
     }
 }
 
