@@ -6,7 +6,6 @@ links, no paths leaving the folder) into the target folder. A marker file
 recording the archive checksum makes later runs a no-op.
 """
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -14,20 +13,14 @@ import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from fetch_models import sha256
+
 PACKAGE = "ocrmypdf"
 VERSION = "17.13.0"
 SDIST = f"{PACKAGE}-{VERSION}.tar.gz"
 SHA256 = "151c35d810eb628fbc5cb9bbe80b834ecf094737efa0e7a2e9e1fac3c730ed49"
 MEMBER_PREFIX = PurePosixPath(f"{PACKAGE}-{VERSION}", "tests", "resources")
 MARKER = ".fetched-sha256"
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def main(target: Path) -> int:
