@@ -26,7 +26,9 @@ impl Default for Limits {
             max_pages: 50,
             // An A4 page at 300 dpi is 2480 x 3508 = 8.7 Mpx; leave room for 400 dpi.
             max_page_pixels: 16_000_000,
-            max_source_pixels: 400_000_000,
+            // 100 Mpx (10 000 x 10 000) decodes in well under 1 GB; more
+            // would not fit a browser tab.
+            max_source_pixels: 100_000_000,
             pdf_dpi: 200.0,
         }
     }

@@ -37,9 +37,9 @@ enum Command {
         /// Raster resolution for PDF pages, in dots per inch (72..=600).
         #[arg(long, default_value_t = 200.0)]
         dpi: f32,
-        /// Most pages read from one file.
-        #[arg(long, default_value_t = 50)]
-        max_pages: usize,
+        /// Largest page count accepted; a file with more pages is refused.
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u16).range(1..))]
+        max_pages: u16,
         /// Models folder (default: $SDR_MODELS, ./models, or the repository's).
         #[arg(long)]
         models: Option<PathBuf>,
@@ -71,7 +71,7 @@ fn main() -> ExitCode {
             }
             let limits = Limits {
                 pdf_dpi: dpi,
-                max_pages,
+                max_pages: usize::from(max_pages),
                 ..Limits::default()
             };
 
@@ -95,7 +95,13 @@ fn main() -> ExitCode {
 
 /// Quiet by default: warnings only; `--verbose` shows each step with its time.
 fn init_logging(verbose: bool) {
-    let level = if verbose { "debug" } else { "warn" };
+    // Our own steps only: the inference engine's debug output is thousands
+    // of lines per model.
+    let level = if verbose {
+        "warn,ocr=debug,sdr=debug"
+    } else {
+        "warn"
+    };
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(level))
         .format_timestamp_millis()
         .init();

@@ -12,6 +12,9 @@ use crate::error::CliError;
 /// One file's result as printed with `--json`.
 #[derive(Serialize)]
 struct FileText<'a> {
+    /// The path as given on the command line.
+    file: String,
+    /// Every page, in order.
     pages: &'a [PageText],
 }
 
@@ -31,7 +34,12 @@ pub fn run(engine: &Engine, files: &[PathBuf], limits: &Limits, json: bool) -> u
                 }
             }
             Err(e) => {
-                eprintln!("sdr: {}: {e}", file.display());
+                // One line, naming the file once.
+                let message = match &e {
+                    CliError::Input { .. } => e.to_string(),
+                    _ => format!("{}: {e}", file.display()),
+                };
+                eprintln!("sdr: {}", one_line(&message));
                 failed += 1;
             }
         }
@@ -65,8 +73,11 @@ fn print(
 ) -> Result<(), CliError> {
     let write_err = |e: std::io::Error| CliError::Output(e.to_string());
     if json {
-        let text = serde_json::to_string(&FileText { pages })
-            .map_err(|e| CliError::Output(e.to_string()))?;
+        let text = serde_json::to_string(&FileText {
+            file: file.display().to_string(),
+            pages,
+        })
+        .map_err(|e| CliError::Output(e.to_string()))?;
         writeln!(out, "{text}").map_err(write_err)?;
         return Ok(());
     }
@@ -80,4 +91,9 @@ fn print(
         write!(out, "{}", page.plain_text()).map_err(write_err)?;
     }
     Ok(())
+}
+
+/// `message` on a single line: decoders' multi-line messages joined.
+pub fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }

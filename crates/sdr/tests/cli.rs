@@ -37,6 +37,7 @@ fn json_output_has_pages_lines_confidences_and_boxes() {
         String::from_utf8_lossy(&out.stderr)
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["file"], "tests/data/wasm-page.png");
     let page = &doc["pages"][0];
     assert_eq!(
         (page["width"].as_u64(), page["height"].as_u64()),
@@ -77,8 +78,20 @@ fn bad_files_fail_with_one_line_naming_the_file() {
         })
         .collect();
     let png = std::fs::read(root().join("tests/data/wasm-page.png")).unwrap();
+    let jpeg = {
+        let mut bytes = Vec::new();
+        let image = image::RgbImage::from_pixel(300, 200, image::Rgb([250, 250, 250]));
+        image::codecs::jpeg::JpegEncoder::new(&mut bytes)
+            .encode_image(&image)
+            .unwrap();
+        bytes
+    };
     let cases = [
         scratch("noise.bin", &noise),
+        scratch("truncated.jpg", &jpeg[..jpeg.len() / 2]),
+        scratch("eight-bytes.jpg", &jpeg[..8]),
+        root().join("crates"),
+        root().join("no-such-file.png"),
         scratch("truncated.png", &png[..png.len() / 3]),
         scratch("empty.pdf", b""),
         scratch("header-only.pdf", b"%PDF-1.7\n"),
@@ -88,7 +101,7 @@ fn bad_files_fail_with_one_line_naming_the_file() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{}: {stderr}", file.display());
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
-        assert!(stderr.contains(path(file)), "{stderr}");
+        assert_eq!(stderr.matches(path(file)).count(), 1, "{stderr}");
     }
 }
 

@@ -39,6 +39,30 @@ pub(crate) fn probe(format: Format, bytes: &[u8]) -> Result<()> {
     header.map(|_| ()).map_err(|e| image_error(format, None, e))
 }
 
+/// Fails unless an end-of-image marker follows the last start-of-scan
+/// marker. Inside entropy-coded data every 0xFF byte is followed by 0x00 or
+/// a restart marker, so 0xFF 0xD9 there can only be the real end; an
+/// embedded EXIF thumbnail's own markers come before the main scan.
+fn check_jpeg_complete(bytes: &[u8]) -> Result<()> {
+    let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
+    let complete = match last_scan {
+        Some(start) => bytes[start..].windows(2).any(|w| w == [0xFF, 0xD9]),
+        None => false,
+    };
+    if complete {
+        Ok(())
+    } else {
+        Err(OcrError::Decode {
+            format: "JPEG",
+            page: Some(0),
+            detail: format!(
+                "the file is truncated: no end-of-image marker after the image data ({} bytes)",
+                bytes.len()
+            ),
+        })
+    }
+}
+
 /// Decode the one page of a single-image file.
 pub(crate) fn decode(format: Format, bytes: &[u8], limits: &Limits) -> Result<Page> {
     let cursor = Cursor::new(bytes);
@@ -54,6 +78,9 @@ pub(crate) fn decode(format: Format, bytes: &[u8], limits: &Limits) -> Result<Pa
             )
         }
         Format::Jpeg => {
+            // The JPEG decoder fills a truncated scan with grey instead of
+            // failing; a certificate cut short must not pass as read.
+            check_jpeg_complete(bytes)?;
             let mut decoder = JpegDecoder::new(cursor).map_err(err)?;
             let exif = decoder.exif_metadata().ok().flatten();
             let density = density::jpeg_density(bytes, exif.as_deref());
@@ -131,6 +158,20 @@ pub(crate) fn image_error(format: Format, page: Option<usize>, error: ImageError
 mod tests {
     use super::*;
     use image::Rgb;
+
+    #[test]
+    fn a_jpeg_cut_short_is_refused() {
+        let mut jpeg = Vec::new();
+        let image = RgbImage::from_pixel(64, 64, image::Rgb([200, 30, 30]));
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode_image(&image)
+            .unwrap();
+        assert!(check_jpeg_complete(&jpeg).is_ok());
+        let cut = &jpeg[..jpeg.len() * 9 / 10];
+        let err = check_jpeg_complete(cut).unwrap_err().to_string();
+        assert!(err.contains("truncated"), "{err}");
+        assert!(decode(Format::Jpeg, cut, &Limits::default()).is_err());
+    }
 
     #[test]
     fn orient_rotates_dimensions_and_pixels() {
