@@ -52,12 +52,14 @@ generate_pages() {
     done
     [ "${#missing[@]}" -eq 0 ] && return 0
     cargo build --release -p synth --example render
+    mkdir -p "$dir/.partial"
     for spec in "${missing[@]}"; do
         read -r seed dpi degradation name <<<"$spec"
-        # The ground truth goes beside the page; sdr bench skips non-pages.
-        target/release/examples/render "$seed" "$dpi" "$degradation" "$dir/$name.png.tmp" \
-            >"$dir/$name.truth.jsonl"
-        mv "$dir/$name.png.tmp" "$dir/$name.png"
+        # Rendered aside and moved in whole; the ground truth goes beside
+        # the page (sdr bench skips files that are not pages).
+        target/release/examples/render "$seed" "$dpi" "$degradation" \
+            "$dir/.partial/$name.png" >"$dir/$name.truth.jsonl"
+        mv "$dir/.partial/$name.png" "$dir/$name.png"
     done
 }
 
