@@ -15,6 +15,13 @@
 //! are decoded while parsing), and on every parsed stream dictionary after.
 //!
 //! All of this is written here because `hayro` has no hook for limits.
+//!
+//! Not yet bounded: the work of drawing a page. A stroke with a very fine
+//! dash pattern (`[0.0001] 0 d` across a page) makes the renderer expand
+//! millions of dashes, taking seconds to minutes and gigabytes; a far line
+//! can abort on a failed allocation. Catching it needs the content streams
+//! decoded and their dash operators read with the current transformation,
+//! or a work budget inside the renderer, which `hayro` 0.9 lacks.
 
 use std::io::{BufRead, BufReader, Read};
 
