@@ -352,23 +352,28 @@ fn png_gray_alpha_and_rgba() {
     assert_eq!(px(&page, 1, 0), [255, 0, 0]);
 }
 
+/// An 8-bit grey PNG of `width` x `height` pixels of `value`, with a pHYs
+/// density of 11811 pixels per metre (300 dpi).
+fn gray_png_300_dpi(width: u32, height: u32, value: u8) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: 11811,
+        yppu: 11811,
+        unit: png::Unit::Meter,
+    }));
+    encoder
+        .write_header()
+        .unwrap()
+        .write_image_data(&vec![value; (width * height) as usize])
+        .unwrap();
+    out
+}
+
 #[test]
 fn png_physical_density_gives_dpi() {
-    let mut out = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut out, 2, 2);
-        encoder.set_color(png::ColorType::Grayscale);
-        encoder.set_pixel_dims(Some(png::PixelDimensions {
-            xppu: 11811,
-            yppu: 11811,
-            unit: png::Unit::Meter,
-        }));
-        encoder
-            .write_header()
-            .unwrap()
-            .write_image_data(&[0; 4])
-            .unwrap();
-    }
+    let out = gray_png_300_dpi(2, 2, 0);
     let dpi = one_page(out).dpi.expect("pHYs read");
     assert!((dpi - 300.0).abs() < 0.1, "{dpi}");
 }
@@ -796,21 +801,7 @@ fn page_count_limit() {
 
 #[test]
 fn big_page_is_downscaled_with_its_dpi() {
-    let mut out = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut out, 200, 100);
-        encoder.set_color(png::ColorType::Grayscale);
-        encoder.set_pixel_dims(Some(png::PixelDimensions {
-            xppu: 11811,
-            yppu: 11811,
-            unit: png::Unit::Meter,
-        }));
-        encoder
-            .write_header()
-            .unwrap()
-            .write_image_data(&[80; 200 * 100])
-            .unwrap();
-    }
+    let out = gray_png_300_dpi(200, 100, 80);
     let limits = Limits {
         max_page_pixels: 5000,
         ..Limits::default()
