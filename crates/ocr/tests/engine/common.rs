@@ -38,21 +38,8 @@ pub fn engine() -> &'static Engine {
 /// the length of `want`.
 pub fn cer(got: &str, want: &str) -> f64 {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (a, b): (Vec<char>, Vec<char>) =
-        (norm(got).chars().collect(), norm(want).chars().collect());
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diag = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diag + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diag = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()] as f64 / b.len().max(1) as f64
+    let (got, want) = (norm(got), norm(want));
+    strsim::levenshtein(&got, &want) as f64 / want.chars().count().max(1) as f64
 }
 
 /// Share of the words of `want` that also occur in `got`, each occurrence
