@@ -1,11 +1,11 @@
 //! What OCR returns for a page: lines of text with their boxes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::quad::Quad;
 
 /// One recognised line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Line {
     /// The text read, diacritics kept.
     pub text: String,
@@ -18,7 +18,7 @@ pub struct Line {
 }
 
 /// Whether a page yielded text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PageStatus {
     /// At least one line was read.
@@ -28,7 +28,7 @@ pub enum PageStatus {
 }
 
 /// The OCR result of one page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageText {
     /// Page width in pixels, as decoded.
     pub width: u32,

@@ -1,0 +1,81 @@
+//! Canonical field names and extracted field values.
+//!
+//! Templates, rules, the declaration and the generator's answer keys all use
+//! these names, so that a rule can say "compare `net_weight` with the
+//! declaration" without knowing any template.
+
+use ocr::quad::Quad;
+use serde::{Deserialize, Serialize};
+
+/// The canonical field names. Templates may add other names; rules only use these.
+pub mod names {
+    /// Certificate number (`0001/4507/23`).
+    pub const CERTIFICATE_NUMBER: &str = "certificate_number";
+    /// Consignor or exporter: name and address.
+    pub const CONSIGNOR: &str = "consignor";
+    /// Consignee or importer: name and address.
+    pub const CONSIGNEE: &str = "consignee";
+    /// Country of origin, ISO 3166-1 alpha-2.
+    pub const ORIGIN_COUNTRY: &str = "origin_country";
+    /// Zone or region of origin.
+    pub const ORIGIN_REGION: &str = "origin_region";
+    /// Country of destination ("P. R. China").
+    pub const DESTINATION: &str = "destination";
+    /// Place or port of loading.
+    pub const PORT_OF_LOADING: &str = "port_of_loading";
+    /// Port of entry in China.
+    pub const PORT_OF_ENTRY: &str = "port_of_entry";
+    /// Means of transport: `sea`, `air`, `road`, `rail`.
+    pub const TRANSPORT_MODE: &str = "transport_mode";
+    /// Vessel and voyage, or flight number.
+    pub const TRANSPORT_ID: &str = "transport_id";
+    /// Container numbers.
+    pub const CONTAINERS: &str = "containers";
+    /// Seal numbers, in the order of the containers.
+    pub const SEALS: &str = "seals";
+    /// Description of the goods.
+    pub const DESCRIPTION: &str = "description";
+    /// Species (English common or scientific name).
+    pub const SPECIES: &str = "species";
+    /// HS code.
+    pub const HS_CODE: &str = "hs_code";
+    /// Number of packages.
+    pub const PACKAGES: &str = "packages";
+    /// Total net weight, kilograms.
+    pub const NET_WEIGHT: &str = "net_weight";
+    /// Total gross weight, kilograms.
+    pub const GROSS_WEIGHT: &str = "gross_weight";
+    /// Production (or slaughter, or harvest) date.
+    pub const PRODUCTION_DATE: &str = "production_date";
+    /// Departure (or loading) date.
+    pub const DEPARTURE_DATE: &str = "departure_date";
+    /// Date of issue.
+    pub const ISSUE_DATE: &str = "issue_date";
+    /// Place of issue.
+    pub const ISSUE_PLACE: &str = "issue_place";
+    /// Establishment approval numbers.
+    pub const ESTABLISHMENTS: &str = "establishments";
+    /// Name of the official veterinarian or inspector.
+    pub const SIGNATORY: &str = "signatory";
+    /// Verification number printed beside the certificate number.
+    pub const VERIFICATION_NUMBER: &str = "verification_number";
+}
+
+/// One value read from the certificate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExtractedField {
+    /// Canonical name, or `items[i].column` for a goods-table cell (`items[0].net_weight`).
+    pub name: String,
+    /// The text as read (lines joined with a space).
+    pub raw: String,
+    /// The normalised value (ISO date, kilograms, ISO 6346 numbers, digits...),
+    /// `None` when the raw text could not be normalised.
+    pub value: Option<String>,
+    /// Confidence 0.0..=1.0: the OCR confidence times how well the label matched.
+    pub confidence: f32,
+    /// Page number, 1-based.
+    pub page: u32,
+    /// Where the value was read, in page pixels as decoded.
+    #[serde(rename = "box")]
+    pub quad: Quad,
+}
