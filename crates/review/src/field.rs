@@ -3,6 +3,25 @@
 //! Templates, rules, the declaration and the generator's answer keys all use
 //! these names, so that a rule can say "compare `net_weight` with the
 //! declaration" without knowing any template.
+//!
+//! Normalised values (`ExtractedField::value`, and the generator's answer
+//! keys) are strings in one canonical form per field type:
+//!
+//! | type | canonical form | example |
+//! |---|---|---|
+//! | text | trimmed, runs of spaces as one, lines joined by one space, case kept | `SHANGHAI HAIXIN FOOD CO., LTD. 88 Jiangning Road, Shanghai` |
+//! | date | ISO 8601 `YYYY-MM-DD` | `2026-03-05` |
+//! | number, weight | kilograms (weights) as a decimal with `.`, no thousands separator, at most 2 decimals, trailing zeros and a trailing `.` removed | `24560`, `24560.5` |
+//! | count | integer | `1200` |
+//! | hs_code | digits only | `0202300090` |
+//! | country | ISO 3166-1 alpha-2, upper case | `AU` |
+//! | containers | ISO 6346 numbers without spaces, upper case, `,`-joined in printed order | `CSQU3054383,MSKU1234565` |
+//! | seals | upper case without spaces, `,`-joined in printed order | `G2382564,G2382565` |
+//! | establishments | upper case, single spaces, `,`-joined in printed order | `SIF 4507,SIF 1234` |
+//! | certificate_number | as printed without spaces | `0001/4507/23` |
+//!
+//! Goods-table cells are named `items[i].column` (row `i` from 0), e.g.
+//! `items[1].net_weight`.
 
 use ocr::quad::Quad;
 use serde::{Deserialize, Serialize};
