@@ -10,6 +10,7 @@ pub mod data;
 pub mod declaration;
 pub mod error;
 pub mod field;
+pub mod inspect;
 pub mod registry;
 pub mod report;
 pub mod rules;

@@ -1,0 +1,57 @@
+//! Inspection of the page images beyond their text: QR codes linking to the
+//! electronic record, alteration artefacts inside fields, and (later) stamps
+//! and signatures. The results feed rules S1–S4.
+
+pub mod payload;
+
+use ocr::quad::Quad;
+use serde::{Deserialize, Serialize};
+
+pub use payload::ECertPayload;
+
+/// What the inspection step found on a certificate's pages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Inspection {
+    /// Every QR code decoded, in page order.
+    pub qr_codes: Vec<QrRead>,
+    /// Signs that a field was altered.
+    pub alterations: Vec<Alteration>,
+}
+
+/// One decoded QR code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QrRead {
+    /// Page number, 1-based.
+    pub page: u32,
+    /// The decoded text.
+    pub text: String,
+    /// Where the code is, page pixels.
+    #[serde(rename = "box")]
+    pub quad: Quad,
+}
+
+/// A sign of alteration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alteration {
+    /// Page number, 1-based.
+    pub page: u32,
+    /// The field affected, when the artefact lies in a field's value.
+    pub field: Option<String>,
+    /// What was seen.
+    pub kind: AlterationKind,
+    /// Where, page pixels.
+    #[serde(rename = "box")]
+    pub quad: Quad,
+}
+
+/// Kinds of alteration artefact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlterationKind {
+    /// A patch of correction fluid or a sticker: flat white unlike the paper around it.
+    WhitePatch,
+    /// The value's text height differs from the rest of the form's values.
+    FontChange,
+    /// A "COPY" (or translated) mark on the page.
+    CopyMark,
+}
