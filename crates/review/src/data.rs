@@ -56,9 +56,26 @@ fn data_error(file: &str, path: impl Into<String>, detail: impl Into<String>) ->
     }
 }
 
-/// Parses and validates one template file.
+/// Parses `bytes` as a JSON object into `T`, accepting and ignoring a
+/// top-level `"$schema"` key (editor hint), naming `file` and the JSON path on error.
+pub fn parse_json_with_schema_key<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T> {
+    let mut value: serde_json::Value = parse_json(file, bytes)?;
+    if let Some(object) = value.as_object_mut() {
+        object.remove("$schema");
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        ReviewError::Data {
+            file: file.to_string(),
+            path: if path == "." { "(top)".into() } else { path },
+            detail: e.into_inner().to_string(),
+        }
+    })
+}
+
+/// Parses and validates one template file (a top-level `"$schema"` key is allowed).
 pub fn parse_template(file: &str, bytes: &[u8]) -> Result<Template> {
-    let template: Template = parse_json(file, bytes)?;
+    let template: Template = parse_json_with_schema_key(file, bytes)?;
     validate_template(file, &template)?;
     Ok(template)
 }
