@@ -9,7 +9,9 @@
 pub mod data;
 pub mod declaration;
 pub mod error;
+pub mod extract;
 pub mod field;
+pub mod identify;
 pub mod inspect;
 pub mod registry;
 pub mod report;

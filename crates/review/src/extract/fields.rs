@@ -1,0 +1,120 @@
+//! Reading one field's value: find its label, then the lines in its value region.
+
+use super::labels::{Owner, Printed};
+use super::locate::{has_tail, Found};
+use super::placed::{Piece, Placed};
+use crate::template::Field;
+
+/// Confidence factor of a value read where the transform alone puts it,
+/// because its label was not found.
+pub const LABEL_MISSING: f32 = 0.6;
+
+/// The value region of a field, in template millimetres: left, top, right, bottom.
+pub type Region = (f32, f32, f32, f32);
+
+/// What is known about one field's place on its page.
+pub struct FieldPlace {
+    /// The region where the value should be.
+    pub region: Region,
+    /// How well the label matched (or [`LABEL_MISSING`]).
+    pub label_score: f32,
+    /// The label's line, when found: a merged value may follow the label in it.
+    pub label: Option<Found>,
+}
+
+/// The value region of `field`, moved by how far its label was found from
+/// where the template puts it (its best-matched language line).
+pub fn place_field(field: &Field, printed: &[Printed], found: &[Option<Found>]) -> FieldPlace {
+    let best = printed
+        .iter()
+        .zip(found)
+        .filter(|(p, _)| p.owner == Owner::Field(field.name.clone()))
+        .filter_map(|(_, f)| *f)
+        .max_by(|a, b| a.similarity.total_cmp(&b.similarity));
+    let (dx, dy) = best.map_or((0.0, 0.0), |f| f.offset);
+    let left = field.at.x_mm + field.value.dx_mm + dx;
+    let top = field.at.y_mm + field.value.dy_mm + dy;
+    FieldPlace {
+        region: (
+            left,
+            top,
+            left + field.value.width_mm,
+            top + field.value.height_mm,
+        ),
+        label_score: best.map_or(LABEL_MISSING, |f| f.similarity),
+        label: best,
+    }
+}
+
+/// The pieces of text in the region: lines starting inside it that are not
+/// fixed texts, plus the tail of the label's own line when OCR merged them.
+/// A line running far past the region's right edge into another fixed
+/// text is cut before that text.
+pub fn value_pieces(
+    place: &FieldPlace,
+    placed: &[Placed],
+    fixed: &[bool],
+    printed: &[Printed],
+) -> Vec<Piece> {
+    let (left, top, right, bottom) = place.region;
+    let mut pieces = Vec::new();
+
+    // The label's line may carry the value after the label.
+    let mut label_line = None;
+    if let Some(found) = &place.label {
+        label_line = Some(found.placed);
+        let line = &placed[found.placed];
+        let reaches = line.bounds.right > left + 1.0;
+        let same_row = line.bounds.centre_y() > top - 1.5 && line.bounds.centre_y() < bottom;
+        if has_tail(found, placed) && reaches && same_row {
+            if let Some(piece) = Piece::after_label(line, found.prefix_len) {
+                pieces.push(piece);
+            }
+        }
+    }
+
+    // Lines that start in the region.
+    for (i, p) in placed.iter().enumerate() {
+        if fixed[i] || Some(i) == label_line {
+            continue;
+        }
+        let cy = p.bounds.centre_y();
+        let in_rows = cy >= top - 1.0 && cy <= bottom + 0.5;
+        let in_columns = p.bounds.left >= left - 3.0 && p.bounds.left < right - 1.0;
+        if in_rows && in_columns {
+            pieces.push(Piece::whole(p));
+        }
+    }
+
+    // Cut lines that ran on into a neighbour's label.
+    pieces
+        .into_iter()
+        .map(|piece| cut_before_fixed_text(piece, right, printed))
+        .collect()
+}
+
+/// The piece up to the start of another fixed text it ran into, when it
+/// reaches more than 3 mm past `right`.
+fn cut_before_fixed_text(piece: Piece, right: f32, printed: &[Printed]) -> Piece {
+    if piece.bounds.right <= right + 3.0 {
+        return piece;
+    }
+    let row = piece.bounds.centre_y();
+    for (byte, c) in piece.text.char_indices() {
+        if !c.is_whitespace() {
+            continue;
+        }
+        let rest = super::matching::fold(&piece.text[byte..]);
+        let runs_into = printed.iter().any(|p| {
+            p.x_mm > right - 5.0
+                && (p.y_mm - (row - 1.5)).abs() < 3.0
+                && p.folded.chars().count() >= 4
+                && super::matching::similarity(&p.folded, &rest) >= 0.85
+                && rest.starts_with(&p.folded.chars().take(2).collect::<String>())
+        });
+        if runs_into {
+            return piece.split_at_byte(byte).0;
+        }
+    }
+    piece
+}
