@@ -6,7 +6,9 @@
 //! arrives as bytes from the caller; this crate touches no file system, so it
 //! runs unchanged in the browser.
 
+pub mod check;
 pub mod data;
+pub mod decide;
 pub mod declaration;
 pub mod error;
 pub mod extract;

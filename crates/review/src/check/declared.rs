@@ -1,0 +1,277 @@
+//! Declaration rules M1–M6: the certificate against the importer's customs
+//! declaration (consignee, containers, seals, net weight, packages, origin,
+//! port of loading and HS code).
+
+use std::collections::BTreeSet;
+
+use super::fuzzy::{best_window, compact, company, fold, similarity};
+use super::values::show_number;
+use super::{compared, na, Context, Eval, Judgement};
+use crate::field::names::{
+    CONSIGNEE, CONTAINERS, HS_CODE, NET_WEIGHT, ORIGIN_COUNTRY, PACKAGES, PORT_OF_LOADING, SEALS,
+};
+use crate::report::{Compared, Source};
+
+/// "the declaration has no X".
+fn undeclared(what: &str) -> super::NotApplicable {
+    na(
+        format!("the declaration gives no {what}"),
+        format!("报关单未填写 {what}"),
+    )
+}
+
+/// M1: the consignee's name equals the declaration's after normalisation
+/// (upper case, no punctuation, no legal-form words), fuzzy. The certificate
+/// often prints the address after the name, so the declared name may match
+/// the start of the certificate's text.
+pub(crate) fn consignee(ctx: &Context, min_similarity: f64) -> Eval {
+    let d = ctx.need_declaration()?;
+    let declared = d
+        .consignee
+        .as_deref()
+        .ok_or_else(|| undeclared(CONSIGNEE))?;
+    let (f, printed) = ctx.text(CONSIGNEE)?;
+    let (a, b) = (company(declared), company(printed));
+    let whole = similarity(&a, &b);
+    let inside = best_window(&fold(&a), &fold(&b));
+    let score = whole.max(inside);
+    Ok(Judgement::new(
+        score >= min_similarity,
+        format!("{printed} (similarity {score:.2})"),
+        declared,
+    )
+    .compared(vec![
+        compared(Source::Certificate, CONSIGNEE, printed),
+        compared(Source::Declaration, CONSIGNEE, declared),
+        compared(Source::Template, "similarity", format!("{score:.2}")),
+    ])
+    .fields([f]))
+}
+
+/// M2: the set of containers equals the declaration's.
+pub(crate) fn container_set(ctx: &Context) -> Eval {
+    let d = ctx.need_declaration()?;
+    if d.containers.is_empty() {
+        return Err(undeclared(CONTAINERS));
+    }
+    let (f, list) = ctx.list(CONTAINERS)?;
+    let cert: BTreeSet<String> = list.iter().map(|c| compact(c)).collect();
+    let decl: BTreeSet<String> = d.containers.iter().map(|c| compact(&c.number)).collect();
+    let join = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(",");
+    let mut found = join(&cert);
+    let only_cert: Vec<&String> = cert.difference(&decl).collect();
+    let only_decl: Vec<&String> = decl.difference(&cert).collect();
+    if !only_cert.is_empty() || !only_decl.is_empty() {
+        found = format!(
+            "{found} (not declared: {}; declared only: {})",
+            list_or_none(&only_cert),
+            list_or_none(&only_decl)
+        );
+    }
+    Ok(Judgement::new(cert == decl, found, join(&decl))
+        .compared(vec![
+            compared(Source::Certificate, CONTAINERS, join(&cert)),
+            compared(Source::Declaration, CONTAINERS, join(&decl)),
+        ])
+        .fields([f]))
+}
+
+fn list_or_none(items: &[&String]) -> String {
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// M3: each declared container's seal is the certificate's seal for that
+/// container (seals pair with containers in printed order; with a single
+/// container or unequal counts, any certificate seal counts).
+pub(crate) fn seals(ctx: &Context) -> Eval {
+    let d = ctx.need_declaration()?;
+    let declared: Vec<(String, String)> = d
+        .containers
+        .iter()
+        .filter_map(|c| Some((compact(&c.number), compact(c.seal.as_deref()?))))
+        .collect();
+    if declared.is_empty() {
+        return Err(undeclared(SEALS));
+    }
+    let (sf, seals) = ctx.list(SEALS)?;
+    let seals: Vec<String> = seals.iter().map(|s| compact(s)).collect();
+    let containers: Vec<String> = ctx
+        .list(CONTAINERS)
+        .map(|(_, l)| l.iter().map(|c| compact(c)).collect())
+        .unwrap_or_default();
+    let paired = containers.len() == seals.len() && containers.len() > 1;
+    let mut values: Vec<Compared> = Vec::new();
+    let mut wrong = Vec::new();
+    for (container, seal) in &declared {
+        let on_certificate: Vec<&String> = if paired {
+            containers
+                .iter()
+                .zip(&seals)
+                .filter(|(c, _)| *c == container)
+                .map(|(_, s)| s)
+                .collect()
+        } else {
+            seals.iter().collect()
+        };
+        values.push(compared(
+            Source::Certificate,
+            &format!("seal {container}"),
+            on_certificate
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        ));
+        values.push(compared(
+            Source::Declaration,
+            &format!("seal {container}"),
+            seal,
+        ));
+        if !on_certificate.contains(&seal) {
+            wrong.push(format!(
+                "{container}: {} vs {seal}",
+                list_or_none(&on_certificate)
+            ));
+        }
+    }
+    let found = if wrong.is_empty() {
+        seals.join(",")
+    } else {
+        wrong.join("; ")
+    };
+    let expected = declared
+        .iter()
+        .map(|(c, s)| format!("{c}: {s}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Ok(Judgement::new(wrong.is_empty(), found, expected)
+        .compared(values)
+        .fields([sf]))
+}
+
+/// M4: the declared net weight is within `percent` of the certificate's, or
+/// within `kg` kilograms.
+pub(crate) fn net_weight(ctx: &Context, percent: f64, kg: f64) -> Eval {
+    let d = ctx.need_declaration()?;
+    let declared = d.net_weight_kg.ok_or_else(|| undeclared(NET_WEIGHT))?;
+    let (f, cert) = ctx.number(NET_WEIGHT)?;
+    let diff = (declared - cert).abs();
+    let ok = diff <= cert.abs() * percent / 100.0 + 1e-9 || diff <= kg + 1e-9;
+    Ok(Judgement::new(
+        ok,
+        format!(
+            "{} kg (declared {} kg)",
+            show_number(cert),
+            show_number(declared)
+        ),
+        format!("within {}% or {} kg", show_number(percent), show_number(kg)),
+    )
+    .compared(vec![
+        compared(Source::Certificate, NET_WEIGHT, show_number(cert)),
+        compared(Source::Declaration, NET_WEIGHT, show_number(declared)),
+    ])
+    .fields([f]))
+}
+
+/// M5: the declared package count is no more than the certificate's.
+pub(crate) fn package_count(ctx: &Context) -> Eval {
+    let d = ctx.need_declaration()?;
+    let declared = d.packages.ok_or_else(|| undeclared(PACKAGES))?;
+    let (f, cert) = ctx.number(PACKAGES)?;
+    Ok(Judgement::new(
+        declared as f64 <= cert,
+        format!(
+            "{} on the certificate, {declared} declared",
+            show_number(cert)
+        ),
+        format!("at most {} declared", show_number(cert)),
+    )
+    .compared(vec![
+        compared(Source::Certificate, PACKAGES, show_number(cert)),
+        compared(Source::Declaration, PACKAGES, declared.to_string()),
+    ])
+    .fields([f]))
+}
+
+/// M6: origin country, port of loading and HS code (its first `hs_digits`
+/// digits) equal the declaration's; each pair is compared when both sides
+/// are there.
+pub(crate) fn origin_port_hs(ctx: &Context, hs_digits: u32) -> Eval {
+    let d = ctx.need_declaration()?;
+    let mut values = Vec::new();
+    let mut fields = Vec::new();
+    let mut differ = Vec::new();
+    let mut same = Vec::new();
+
+    // Origin: ISO codes, case-insensitive.
+    if let (Some(decl), Ok((f, cert))) = (&d.origin_country, ctx.text(ORIGIN_COUNTRY)) {
+        record(&mut values, ORIGIN_COUNTRY, cert, decl);
+        fields.push(f);
+        let line = format!("origin {cert} vs {decl}");
+        if cert.eq_ignore_ascii_case(decl.trim()) {
+            same.push(line);
+        } else {
+            differ.push(line);
+        }
+    }
+
+    // Port: folded, one may name the country too ("SANTOS, BRAZIL").
+    if let (Some(decl), Ok((f, cert))) = (&d.port_of_loading, ctx.text(PORT_OF_LOADING)) {
+        record(&mut values, PORT_OF_LOADING, cert, decl);
+        fields.push(f);
+        let (a, b) = (fold(cert), fold(decl));
+        let line = format!("port {cert} vs {decl}");
+        if !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a)) {
+            same.push(line);
+        } else {
+            differ.push(line);
+        }
+    }
+
+    // HS code: the first digits both sides have, up to hs_digits.
+    if let (Some(decl), Ok((f, cert))) = (&d.hs_code, ctx.text(HS_CODE)) {
+        let a: String = cert.chars().filter(char::is_ascii_digit).collect();
+        let b: String = decl.chars().filter(char::is_ascii_digit).collect();
+        let n = (hs_digits as usize).min(a.len()).min(b.len());
+        record(&mut values, HS_CODE, &a, &b);
+        fields.push(f);
+        let line = format!("HS {a} vs {b}");
+        if n >= 4 && a[..n] == b[..n] {
+            same.push(line);
+        } else {
+            differ.push(line);
+        }
+    }
+
+    if same.is_empty() && differ.is_empty() {
+        return Err(na(
+            "neither origin, port of loading nor HS code can be compared",
+            "原产国、装运港和 HS 编码均无法比对",
+        ));
+    }
+    let found = if differ.is_empty() {
+        same.join("; ")
+    } else {
+        differ.join("; ")
+    };
+    Ok(Judgement::new(
+        differ.is_empty(),
+        found,
+        "the declared origin, port of loading and HS code",
+    )
+    .compared(values)
+    .fields(fields))
+}
+
+fn record(values: &mut Vec<Compared>, name: &str, cert: &str, decl: &str) {
+    values.push(compared(Source::Certificate, name, cert));
+    values.push(compared(Source::Declaration, name, decl));
+}

@@ -1,0 +1,146 @@
+//! Text comparison that tolerates OCR: folding (case, spaces, punctuation),
+//! name normalisation, and the best similarity of a short text anywhere
+//! inside a long one.
+
+/// Lower case, letters and digits only (any script): `"P. R. China"` → `"prchina"`.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Upper case, letters and digits only: `"SIF 4507"` and `"sif-4507"` → `"SIF4507"`.
+pub fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Words of a company name that say nothing about which company it is.
+const LEGAL_FORMS: &[&str] = &[
+    "CO",
+    "COMPANY",
+    "LTD",
+    "LIMITED",
+    "INC",
+    "INCORPORATED",
+    "CORP",
+    "CORPORATION",
+    "LLC",
+    "PLC",
+    "PTY",
+    "GMBH",
+    "AG",
+    "SA",
+    "SAS",
+    "SARL",
+    "SRL",
+    "SPA",
+    "BV",
+    "NV",
+    "AS",
+    "APS",
+    "AB",
+    "OY",
+    "LDA",
+    "LTDA",
+    "EIRELI",
+    "KG",
+    "CV",
+    "DE",
+    "THE",
+];
+
+/// A company name for comparison: upper case, punctuation dropped, legal-form
+/// words (CO., LTD., GMBH...) removed, words joined by one space.
+/// `"Shanghai Haixin Food Co., Ltd."` → `"SHANGHAI HAIXIN FOOD"`.
+pub fn company(s: &str) -> String {
+    let spaced: String = s
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .flat_map(char::to_uppercase)
+        .collect();
+    spaced
+        .split_whitespace()
+        .filter(|w| !LEGAL_FORMS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A person's name for comparison: upper case, punctuation dropped, titles
+/// (Dr, Mr, DVM...) removed. `"Dr. Sarah O'Connor"` → `"SARAH O CONNOR"`.
+pub fn person(s: &str) -> String {
+    const TITLES: &[&str] = &[
+        "DR", "MR", "MRS", "MS", "MISS", "PROF", "DVM", "BVSC", "MVB", "VMD", "PHD", "MRCVS",
+    ];
+    let spaced: String = s
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .flat_map(char::to_uppercase)
+        .collect();
+    spaced
+        .split_whitespace()
+        .filter(|w| !TITLES.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Normalised Levenshtein similarity 0.0..=1.0 of two already normalised texts.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    strsim::normalized_levenshtein(a, b)
+}
+
+/// The best similarity 0.0..=1.0 of `pattern` to any stretch of `text`: one
+/// minus the smallest edit distance between `pattern` and a substring of
+/// `text`, over the pattern's length. Both should be folded first.
+///
+/// This is the best sliding window, with windows of any length: a
+/// semi-global alignment, O(len(pattern) × len(text)) time and
+/// O(len(pattern)) memory.
+pub fn best_window(pattern: &str, text: &str) -> f64 {
+    let p: Vec<char> = pattern.chars().collect();
+    if p.is_empty() {
+        return 1.0;
+    }
+    // column[i] = distance of p[..i] to the best substring ending here.
+    let mut column: Vec<usize> = (0..=p.len()).collect();
+    let mut best = p.len();
+    for t in text.chars() {
+        let mut diagonal = column[0];
+        column[0] = 0;
+        for i in 1..=p.len() {
+            let substitute = diagonal + usize::from(p[i - 1] != t);
+            diagonal = column[i];
+            column[i] = substitute.min(column[i] + 1).min(column[i - 1] + 1);
+        }
+        best = best.min(column[p.len()]);
+    }
+    1.0 - best as f64 / p.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_normalises_names() {
+        assert_eq!(fold("P. R. China"), "prchina");
+        assert_eq!(fold("中华人民共和国"), "中华人民共和国");
+        assert_eq!(compact("sif-4507"), "SIF4507");
+        assert_eq!(
+            company("Shanghai Haixin Food Co., Ltd. "),
+            "SHANGHAI HAIXIN FOOD"
+        );
+        assert_eq!(person("Dr. Sarah O'Connor"), "SARAH O CONNOR");
+    }
+
+    #[test]
+    fn best_window_finds_a_text_inside_another() {
+        assert_eq!(best_window("abc", "xxabcxx"), 1.0);
+        assert!((best_window("abcd", "xxabxdxx") - 0.75).abs() < 1e-9);
+        assert_eq!(best_window("", "x"), 1.0);
+        assert_eq!(best_window("ab", ""), 0.0);
+    }
+}

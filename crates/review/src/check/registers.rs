@@ -1,0 +1,229 @@
+//! Register rules R1–R3: establishments listed and active, establishment
+//! numbers against the declaration, the signatory registered and authorised.
+
+use super::fuzzy::{compact, person, similarity};
+use super::values::Needed;
+use super::{compared, na, Context, Eval, Judgement};
+use crate::field::names::{ESTABLISHMENTS, ISSUE_DATE, ORIGIN_COUNTRY, SIGNATORY};
+use crate::field::ExtractedField;
+use crate::registry::{Establishment, Signatory};
+use crate::report::Source;
+
+/// The certificate's establishment numbers, each with its register entry
+/// (matched without spaces and punctuation: `SIF 4507` = `SIF4507`).
+pub(crate) type Listed<'a> = Vec<(String, Option<&'a Establishment>)>;
+
+/// The establishments field and each number's register entry.
+pub(crate) fn establishments<'a>(ctx: &Context<'a>) -> Needed<(&'a ExtractedField, Listed<'a>)> {
+    let (f, numbers) = ctx.list(ESTABLISHMENTS)?;
+    let listed = numbers
+        .into_iter()
+        .map(|n| {
+            let key = compact(&n);
+            let entry = ctx
+                .registry
+                .establishments
+                .iter()
+                .find(|e| compact(&e.number) == key);
+            (n, entry)
+        })
+        .collect();
+    Ok((f, listed))
+}
+
+/// R1: each establishment is in the register, listed for the template's
+/// product category, of the certificate's country, and not suspended on the
+/// production date.
+pub(crate) fn establishment_listed(ctx: &Context) -> Eval {
+    let (f, list) = establishments(ctx)?;
+    let category = ctx.template.map(|t| t.product.category.as_str());
+    let country = ctx
+        .template
+        .map(|t| t.country.clone())
+        .or_else(|| ctx.text(ORIGIN_COUNTRY).ok().map(|(_, c)| c.to_uppercase()));
+    let production = ctx.production_date().ok();
+    let mut problems = Vec::new();
+    let mut values = Vec::new();
+    for (n, entry) in &list {
+        values.push(compared(Source::Certificate, ESTABLISHMENTS, n));
+        let Some(e) = entry else {
+            problems.push(format!("{n} not in the register"));
+            continue;
+        };
+        values.push(compared(
+            Source::Register,
+            &format!("{n}"),
+            format!(
+                "{} ({}), {}, listed {} for {}",
+                e.name,
+                e.china_registration,
+                e.country,
+                e.listed,
+                e.categories.join("/")
+            ),
+        ));
+        if let Some(c) = category {
+            if !e.categories.iter().any(|x| x == c) {
+                problems.push(format!("{n} not listed for {c}"));
+            }
+        }
+        if let Some(c) = &country {
+            if !e.country.eq_ignore_ascii_case(c) {
+                problems.push(format!("{n} is in {} not {c}", e.country));
+            }
+        }
+        if let Some((_, day)) = &production {
+            if let Some(w) = e.suspensions.iter().find(|w| w.contains(*day)) {
+                problems.push(format!("{n} suspended from {} on {day}", w.from));
+            }
+        }
+    }
+    let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
+    let found = if problems.is_empty() {
+        names.join(", ")
+    } else {
+        problems.join("; ")
+    };
+    let mut expected = String::from("listed");
+    if let Some(c) = category {
+        expected.push_str(&format!(" for {c}"));
+    }
+    if let Some(c) = &country {
+        expected.push_str(&format!(" in {c}"));
+    }
+    expected.push_str(", active on the production date");
+    Ok(Judgement::new(problems.is_empty(), found, expected)
+        .compared(values)
+        .fields([f]))
+}
+
+/// R2: the certificate's establishments equal the declaration's (as
+/// approval numbers or as their China registration numbers).
+pub(crate) fn registration_number(ctx: &Context) -> Eval {
+    let d = ctx.need_declaration()?;
+    if d.establishments.is_empty() {
+        return Err(na(
+            "the declaration lists no establishment",
+            "报关单未列明企业",
+        ));
+    }
+    let (f, list) = establishments(ctx)?;
+    // Each certificate establishment's accepted keys.
+    let keys: Vec<Vec<String>> = list
+        .iter()
+        .map(|(n, e)| {
+            let mut k = vec![compact(n)];
+            k.extend(e.map(|e| compact(&e.china_registration)));
+            k
+        })
+        .collect();
+    let declared: Vec<String> = d.establishments.iter().map(|s| compact(s)).collect();
+    let unmatched_cert: Vec<&str> = list
+        .iter()
+        .zip(&keys)
+        .filter(|(_, k)| !k.iter().any(|k| declared.contains(k)))
+        .map(|((n, _), _)| n.as_str())
+        .collect();
+    let unmatched_decl: Vec<&str> = d
+        .establishments
+        .iter()
+        .zip(&declared)
+        .filter(|(_, dk)| !keys.iter().any(|k| k.contains(dk)))
+        .map(|(s, _)| s.as_str())
+        .collect();
+    let cert_text = list
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let decl_text = d.establishments.join(", ");
+    let ok = unmatched_cert.is_empty() && unmatched_decl.is_empty();
+    Ok(Judgement::new(ok, &cert_text, &decl_text)
+        .compared(vec![
+            compared(
+                Source::Certificate,
+                ESTABLISHMENTS,
+                cert_text.replace(", ", ","),
+            ),
+            compared(
+                Source::Declaration,
+                ESTABLISHMENTS,
+                decl_text.replace(", ", ","),
+            ),
+        ])
+        .fields([f]))
+}
+
+/// R3: the signatory's printed name is a registered signatory of the
+/// template's authority, authorised on the issue date.
+pub(crate) fn signatory(ctx: &Context, min_similarity: f64) -> Eval {
+    let t = ctx.need_template()?;
+    let (f, printed) = ctx.text(SIGNATORY)?;
+    let issued = ctx.date(ISSUE_DATE).ok();
+    let name = person(printed);
+    let best = ctx
+        .registry
+        .signatories
+        .iter()
+        .filter(|s| s.authority == t.authority.id)
+        .map(|s| (s, similarity(&person(&s.name), &name)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let mut values = vec![compared(Source::Certificate, SIGNATORY, printed)];
+    let expected = format!(
+        "a signatory of {} authorised on the issue date",
+        t.authority.id
+    );
+    let Some((s, score)) = best.filter(|(_, score)| *score >= min_similarity) else {
+        if let Some((s, score)) = best {
+            values.push(compared(Source::Register, "closest_signatory", &s.name));
+            values.push(compared(
+                Source::Register,
+                "similarity",
+                format!("{score:.2}"),
+            ));
+        }
+        return Ok(
+            Judgement::new(false, format!("{printed} (not registered)"), expected)
+                .compared(values)
+                .fields([f]),
+        );
+    };
+    values.extend(register_values(s));
+    values.push(compared(
+        Source::Register,
+        "similarity",
+        format!("{score:.2}"),
+    ));
+    let mut fields = vec![f];
+    let (ok, found) = match &issued {
+        Some((issue_field, day)) => {
+            fields.push(issue_field);
+            values.push(compared(Source::Certificate, ISSUE_DATE, day.to_string()));
+            let ok = *day >= s.valid_from && s.valid_to.is_none_or(|to| *day <= to);
+            let found = if ok {
+                format!("{} authorised on {day}", s.name)
+            } else {
+                format!("{} not authorised on {day}", s.name)
+            };
+            (ok, found)
+        }
+        None => (true, format!("{} (issue date not read)", s.name)),
+    };
+    Ok(Judgement::new(ok, found, expected)
+        .compared(values)
+        .fields(fields))
+}
+
+/// A registered signatory's values as compared entries.
+fn register_values(s: &Signatory) -> Vec<crate::report::Compared> {
+    vec![
+        compared(Source::Register, "signatory", &s.name),
+        compared(Source::Register, "signatory_id", &s.id),
+        compared(Source::Register, "valid_from", s.valid_from.to_string()),
+        compared(
+            Source::Register,
+            "valid_to",
+            s.valid_to.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+    ]
+}
