@@ -62,4 +62,51 @@ pub enum SynthError {
         /// The offending text.
         prefix: String,
     },
+
+    /// A fault name that is not one of `Fault::ALL`.
+    #[error("unknown fault {name:?} (expected a kebab-case name such as bad-check-digit)")]
+    UnknownFault {
+        /// The name given.
+        name: String,
+    },
+
+    /// No template with this id (and version) in the data set.
+    #[error("no template {id:?}{} in the data set", .version.as_deref().map(|v| format!(" version {v:?}")).unwrap_or_default())]
+    UnknownTemplate {
+        /// The template id asked for.
+        id: String,
+        /// The version asked for, if any.
+        version: Option<String>,
+    },
+
+    /// A fault cannot be planted on this template with these registers.
+    #[error("fault {fault} cannot be planted on {template}: {reason}")]
+    FaultNotPossible {
+        /// The fault's kebab-case name.
+        fault: String,
+        /// Template id and version.
+        template: String,
+        /// What is missing.
+        reason: String,
+    },
+
+    /// The registers hold nothing that makes a genuine certificate possible.
+    #[error("{template}: {reason}")]
+    NoConsistentValues {
+        /// Template id and version.
+        template: String,
+        /// What could not be found, e.g. "no establishment of AU listed for dairy".
+        reason: String,
+    },
+
+    /// A page could not be encoded.
+    #[error("page {page} could not be encoded as {format}: {message}")]
+    Encode {
+        /// Page number, 1-based.
+        page: u32,
+        /// The format, e.g. "png".
+        format: &'static str,
+        /// The codec's message.
+        message: String,
+    },
 }

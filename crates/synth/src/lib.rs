@@ -20,6 +20,7 @@
 //! # }
 //! ```
 
+pub mod certificate;
 mod content;
 #[cfg(not(target_arch = "wasm32"))]
 mod debian_fonts;
@@ -29,6 +30,7 @@ mod fonts;
 pub mod formats;
 pub mod iso6346;
 mod layout;
+pub mod pdf;
 mod raster;
 mod request;
 pub mod score;

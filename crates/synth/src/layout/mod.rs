@@ -10,7 +10,7 @@ use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 pub(crate) use look::{Frame, Look};
-pub(crate) use text::{Ink, RuleItem, TextItem};
+pub(crate) use text::{Ink, RuleItem, Style, TextItem};
 
 use crate::content::{Certificate, Field};
 use crate::fonts::Fonts;

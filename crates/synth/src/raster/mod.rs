@@ -2,8 +2,11 @@
 //! ground truth of every run; stamp and signature are pressed on afterwards.
 
 mod glyph;
+pub(crate) mod hand;
 mod ink;
+pub(crate) mod marks;
 mod paper;
+pub(crate) mod seal;
 pub(crate) mod signature;
 pub(crate) mod stamp;
 
@@ -16,7 +19,7 @@ use glyph::Placement;
 use ink::InkLayer;
 
 /// Colour of the filled-in text (toner black).
-const TEXT_COLOUR: [u8; 3] = [22, 22, 26];
+pub(crate) const TEXT_COLOUR: [u8; 3] = [22, 22, 26];
 
 /// Boldening of emboldened runs, in ems.
 const EMBOLDEN_EM: f32 = 0.03;
@@ -75,7 +78,7 @@ pub(crate) fn print(fonts: &Fonts, layout: &PageLayout) -> (RgbImage, Vec<TruthL
 }
 
 /// The ground truth of one run: pen advance by ascent-to-descent box.
-fn truth_line(fonts: &Fonts, item: &TextItem) -> TruthLine {
+pub(crate) fn truth_line(fonts: &Fonts, item: &TextItem) -> TruthLine {
     let width = fonts.advance(item.style.face, item.style.em_px, &item.text);
     let (ascent, descent) = fonts.vertical_metrics(item.style.face);
     let top = item.baseline - ascent * item.style.em_px;

@@ -127,7 +127,7 @@ fn cursive(rng: &mut ChaCha8Rng, area: [f32; 4]) -> Vec<Vec<[f32; 2]>> {
 
 /// Letter height and descender drop at letter position `u` (letters are
 /// 1 apart), blended smoothly between neighbours.
-fn letter_height(heights: &[(f32, f32)], u: f32) -> (f32, f32) {
+pub(crate) fn letter_height(heights: &[(f32, f32)], u: f32) -> (f32, f32) {
     let last = heights.len().saturating_sub(1);
     let i = (u.floor().max(0.0) as usize).min(last);
     let j = (i + 1).min(last);
@@ -140,7 +140,7 @@ fn letter_height(heights: &[(f32, f32)], u: f32) -> (f32, f32) {
 }
 
 /// A dense Catmull-Rom spline through `points`.
-fn spline(points: &[[f32; 2]]) -> Vec<[f32; 2]> {
+pub(crate) fn spline(points: &[[f32; 2]]) -> Vec<[f32; 2]> {
     if points.len() < 2 {
         return points.to_vec();
     }
@@ -173,7 +173,7 @@ fn catmull_rom(a: [f32; 2], b: [f32; 2], c: [f32; 2], d: [f32; 2], t: f32) -> [f
 
 /// Inks a dense path with round pen discs whose radius follows a smooth
 /// pressure curve and tapers at both ends.
-fn stroke(layer: &mut InkLayer, path: &[[f32; 2]], pen: f32, phase: f32) {
+pub(crate) fn stroke(layer: &mut InkLayer, path: &[[f32; 2]], pen: f32, phase: f32) {
     let count = path.len();
     for (k, at) in path.iter().enumerate() {
         let progress = k as f32 / count.max(2) as f32;

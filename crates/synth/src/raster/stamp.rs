@@ -196,7 +196,14 @@ fn ring_text(
 }
 
 /// Draws `text` with its visual centre (half advance, half cap height) at `at`.
-fn centred_run(layer: &mut InkLayer, fonts: &Fonts, at: [f32; 2], em: f32, angle: f32, text: &str) {
+pub(crate) fn centred_run(
+    layer: &mut InkLayer,
+    fonts: &Fonts,
+    at: [f32; 2],
+    em: f32,
+    angle: f32,
+    text: &str,
+) {
     let width = fonts.advance(FACE, em, text);
     let half_cap = 0.36 * em;
     let (cos, sin) = (angle.cos(), angle.sin());
@@ -214,7 +221,7 @@ fn centred_run(layer: &mut InkLayer, fonts: &Fonts, at: [f32; 2], em: f32, angle
 
 /// Ink density over the stamp: coarse blotches on a grid, per-pixel grain and
 /// more ink on the side the stamp was pressed harder.
-struct InkTexture {
+pub(crate) struct InkTexture {
     grid: Vec<f32>,
     columns: usize,
     cell: f32,
@@ -226,7 +233,13 @@ struct InkTexture {
 }
 
 impl InkTexture {
-    fn new(rng: &mut ChaCha8Rng, centre: [f32; 2], radius: f32, cell: f32) -> InkTexture {
+    /// Blotches on a grid of `cell` pixels over a stamp of `radius` around `centre`.
+    pub(crate) fn new(
+        rng: &mut ChaCha8Rng,
+        centre: [f32; 2],
+        radius: f32,
+        cell: f32,
+    ) -> InkTexture {
         let cell = cell.max(1.0);
         let columns = (2.0 * radius / cell).ceil() as usize + 3;
         let grid = (0..columns * columns)
@@ -246,7 +259,7 @@ impl InkTexture {
     }
 
     /// Density factor 0..=1 at page pixel `(x, y)`.
-    fn density(&self, x: i32, y: i32) -> f32 {
+    pub(crate) fn density(&self, x: i32, y: i32) -> f32 {
         // Bilinear blotches.
         let gx = ((x as f32 - self.origin[0]) / self.cell).clamp(0.0, (self.columns - 2) as f32);
         let gy = ((y as f32 - self.origin[1]) / self.cell).clamp(0.0, (self.columns - 2) as f32);

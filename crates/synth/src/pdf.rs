@@ -1,0 +1,3 @@
+pub fn write(_pages: &[crate::RenderedPage]) -> Vec<u8> {
+    Vec::new()
+}
