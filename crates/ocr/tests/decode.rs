@@ -1106,6 +1106,150 @@ fn pdf_very_long_page_stays_within_the_renderer_side_limit() {
     assert_eq!(px(&page, 100, 0), [0, 0, 0]);
 }
 
+// Dash patterns: the renderer expands every dash, so a fine pattern on a long
+// path is hours of work and gigabytes; these must be refused quickly.
+
+/// A one-page US Letter PDF whose page content is `content`, with `resources`
+/// in the page dictionary and `more` objects numbered from 5.
+fn dash_pdf(content: Vec<u8>, resources: &str, more: &[Vec<u8>]) -> Vec<u8> {
+    one_page_pdf(
+        "[0 0 612 792]",
+        &format!("/Resources << {resources} >>"),
+        content,
+        more,
+    )
+}
+
+/// Hostile dash patterns, by name: each asks the renderer for millions of
+/// dashes (or, with negative lengths, for an endless loop).
+fn hostile_dash_pdfs() -> Vec<(&'static str, Vec<u8>)> {
+    let fine = b"[0.0001] 0 d 0 0 m 500 500 l S".as_slice();
+    let form = stream("/Type /XObject /Subtype /Form /BBox [0 0 612 792]", fine);
+    let pattern = stream(
+        "/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 600 600] \
+         /XStep 600 /YStep 600 /Resources << >>",
+        fine,
+    );
+    vec![
+        ("page content", dash_pdf(stream("", fine), "", &[])),
+        (
+            "flate-compressed content",
+            dash_pdf(stream("/Filter /FlateDecode", &zlib(fine)), "", &[]),
+        ),
+        (
+            "form XObject",
+            dash_pdf(stream("", b"/Fm0 Do"), "/XObject << /Fm0 5 0 R >>", &[form]),
+        ),
+        (
+            "form XObject drawn twice",
+            dash_pdf(
+                stream("", b"q /Fm0 Do Q q /Fm0 Do Q"),
+                "/XObject << /Fm0 5 0 R >>",
+                &[stream(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 612 792]",
+                    b"[0.001] 0 d 0 0 m 500 500 l S",
+                )],
+            ),
+        ),
+        (
+            "tiling pattern",
+            dash_pdf(
+                stream("", b"/Pattern cs /P0 scn 0 0 612 792 re f"),
+                "/Pattern << /P0 5 0 R >>",
+                &[pattern],
+            ),
+        ),
+        (
+            "graphics state /D",
+            dash_pdf(
+                stream("", b"/G0 gs 0 0 m 500 500 l S"),
+                "/ExtGState << /G0 << /Type /ExtGState /D [[0.0001] 0] >> >>",
+                &[],
+            ),
+        ),
+        (
+            "normal dash, tiny CTM",
+            dash_pdf(
+                stream(
+                    "",
+                    b"0.0001 0 0 0.0001 0 0 cm [3 2] 0 d 0 0 m 5000000 5000000 l S",
+                ),
+                "",
+                &[],
+            ),
+        ),
+        (
+            "huge CTM",
+            dash_pdf(
+                stream(
+                    "",
+                    b"1000 0 0 1000 0 0 cm [0.0000001] 0 d 0 0 m 0.5 0.5 l S",
+                ),
+                "",
+                &[],
+            ),
+        ),
+        (
+            "many short dashed lines",
+            dash_pdf(
+                stream(
+                    "",
+                    &b"[0.01] 0 d 0 0 m 600 0 l 0 1 m 600 1 l S ".repeat(100),
+                ),
+                "",
+                &[],
+            ),
+        ),
+        (
+            "negative dash lengths",
+            dash_pdf(stream("", b"[-1 -1] 0 d 0 0 m 500 500 l S"), "", &[]),
+        ),
+    ]
+}
+
+#[test]
+fn pdf_hostile_dash_patterns_are_refused_with_the_page() {
+    for (name, bytes) in hostile_dash_pdfs() {
+        let err = decode_all(bytes, &Limits::default()).err();
+        let named = err.as_ref().map(|e| e.to_string()).unwrap_or_default();
+        assert!(named.contains("on page 1"), "{name}: {err:?}");
+        assert!(
+            matches!(
+                err,
+                Some(OcrError::Limits {
+                    page: Some(0),
+                    what: "dash segments in the strokes of a PDF page",
+                    ..
+                }) | Some(OcrError::Decode {
+                    format: "PDF",
+                    page: Some(0),
+                    ..
+                })
+            ),
+            "{name}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn pdf_normal_dashed_line_still_renders() {
+    // A 3-on 2-off dash across a one-inch page, 4 points wide.
+    let page = one_page(one_page_pdf(
+        "[0 0 72 72]",
+        "",
+        stream("", b"4 w [3 2] 0 d 0 36 m 72 36 l S"),
+        &[],
+    ));
+    // At 200 dpi a point is 25/9 pixels: the row y = 36 pt has dashes at
+    // x in [0, 3) pt and gaps at [3, 5) pt.
+    let row = 100;
+    assert_eq!(px(&page, 4, row), [0, 0, 0]);
+    assert_eq!(px(&page, 11, row), [255, 255, 255]);
+    assert_eq!(px(&page, 18, row), [0, 0, 0]);
+    // Away from the line: white.
+    assert_eq!(px(&page, 4, 20), [255, 255, 255]);
+}
+
 // ---------------------------------------------------------------------------
 // OCRmyPDF files
 
@@ -1399,4 +1543,14 @@ fn mutated_files_give_errors_not_panics() {
     }
     // Some mutations land in pixel data and still decode.
     assert!(survived > 0);
+}
+
+#[test]
+#[ignore]
+fn zz_measure_dash_variant() {
+    let content = std::env::var("DASH_CONTENT").unwrap();
+    let bytes = dash_pdf(stream("", content.as_bytes()), "", &[]);
+    let start = std::time::Instant::now();
+    let result = decode_all(bytes, &Limits::default());
+    eprintln!("{:?} in {:?}", result.as_ref().err(), start.elapsed());
 }

@@ -24,6 +24,7 @@ mod density;
 mod fax;
 mod format;
 mod pdf;
+mod pdf_dash;
 mod pdf_scan;
 mod pixels;
 mod raster;

@@ -5,8 +5,11 @@
 //! raster size is computed from the page box before `hayro` allocates, and
 //! [`super::pdf_scan`] checks what embedded images and compressed streams
 //! declare, since `hayro` decodes them at full size whatever the raster
-//! resolution.
+//! resolution. Before each render [`super::pdf_dash`] bounds the work of the
+//! page's dashed strokes.
 
+use hayro::hayro_interpret::kurbo::{Affine, Rect};
+use hayro::hayro_interpret::util::TransformExt;
 use hayro::hayro_interpret::InterpreterSettings;
 use hayro::hayro_syntax::{LoadPdfError, Pdf};
 use hayro::vello_cpu::color::palette::css::WHITE;
@@ -21,6 +24,7 @@ use crate::page::Page;
 
 use super::budget;
 use super::format::Format;
+use super::pdf_dash;
 use super::pdf_scan;
 use super::pixels;
 
@@ -99,6 +103,16 @@ impl PdfDocument {
         // The renderer truncates `points * scale` to whole pixels: a nudge of a
         // few float steps keeps 612 pt at 200 dpi at 1700 pixels, not 1699.
         let scale = dpi / POINTS_PER_INCH * (1.0 + 4.0 * f32::EPSILON);
+
+        // Dashed strokes the renderer would spend minutes or gigabytes on.
+        let device = Affine::scale(f64::from(scale)) * page.initial_transform(true).to_kurbo();
+        let target = Rect::new(
+            0.0,
+            0.0,
+            (width_pt * scale).trunc().into(),
+            (height_pt * scale).trunc().into(),
+        );
+        pdf_dash::check_dashes(page, device, target, index)?;
 
         // Render onto white.
         let cache = RenderCache::new();
