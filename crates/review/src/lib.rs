@@ -15,6 +15,7 @@ pub mod extract;
 pub mod field;
 pub mod identify;
 pub mod inspect;
+pub mod pipeline;
 pub mod registry;
 pub mod report;
 pub mod rules;

@@ -1051,7 +1051,7 @@ fn c5_missing_attestation_fails() {
     let f = Case::good().run("C5");
     assert_outcome(&f, Outcome::Pass);
     let score: f64 = compared(&f, Source::Certificate, "AD-BSE").parse().unwrap();
-    assert!(score >= 0.9 && score < 1.0, "{score}");
+    assert!((0.9..1.0).contains(&score), "{score}");
     let mut case = Case::good();
     case.pages[1].lines.remove(1);
     let f = case.run("C5");

@@ -4,6 +4,7 @@
 use regex::Regex;
 
 use super::{compared, na, Context, Eval, Judgement};
+use crate::extract::iso6346_check_digit_ok;
 use crate::field::names::{CERTIFICATE_NUMBER, CONTAINERS, HS_CODE, ORIGIN_COUNTRY};
 use crate::field::ExtractedField;
 use crate::report::Source;
@@ -36,39 +37,6 @@ pub(crate) fn number_pattern(ctx: &Context) -> Eval {
         compared(Source::Template, "number_pattern", &t.number_pattern),
     ])
     .fields([f]))
-}
-
-/// Whether an ISO 6346 container number (`CSQU3054383`: owner code, category
-/// letter, six digits, check digit) is well formed and its check digit right.
-pub fn iso6346_check_digit_ok(number: &str) -> bool {
-    let chars: Vec<char> = number.chars().filter(|c| !c.is_whitespace()).collect();
-    if chars.len() != 11
-        || !chars[..4].iter().all(|c| c.is_ascii_uppercase())
-        || !chars[4..].iter().all(|c| c.is_ascii_digit())
-    {
-        return false;
-    }
-    // Letters count 10..=38 skipping multiples of 11; position i weighs 2^i.
-    let value = |c: char| -> u32 {
-        if let Some(d) = c.to_digit(10) {
-            return d;
-        }
-        let mut v = 10;
-        for _ in 'A'..c {
-            v += 1;
-            if v % 11 == 0 {
-                v += 1;
-            }
-        }
-        v
-    };
-    let sum: u32 = chars[..10]
-        .iter()
-        .enumerate()
-        .map(|(i, c)| value(*c) << i)
-        .sum();
-    let check = sum % 11 % 10;
-    chars[10].to_digit(10) == Some(check)
 }
 
 /// F3: every container number has a valid ISO 6346 check digit.
@@ -218,18 +186,4 @@ pub(crate) fn country_code(ctx: &Context) -> Eval {
             compared(Source::Template, "country", &t.country),
         ])
         .fields([f]))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn iso6346_check_digits() {
-        assert!(iso6346_check_digit_ok("CSQU3054383"));
-        assert!(iso6346_check_digit_ok("MSKU1234565"));
-        assert!(!iso6346_check_digit_ok("CSQU3054384"));
-        assert!(!iso6346_check_digit_ok("CSQ3054383"));
-        assert!(!iso6346_check_digit_ok("csqu3054383"));
-    }
 }

@@ -29,7 +29,7 @@ use crate::report::{Compared, Evidence, Finding, Outcome, Source};
 use crate::rules::{Message, Rule, RuleBook, RuleKind, Severity};
 use crate::template::Template;
 
-pub use format::iso6346_check_digit_ok;
+pub use crate::extract::iso6346_check_digit_ok;
 
 /// Everything the rules look at for one certificate.
 #[derive(Clone, Copy, Debug)]

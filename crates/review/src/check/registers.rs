@@ -52,7 +52,7 @@ pub(crate) fn establishment_listed(ctx: &Context) -> Eval {
         };
         values.push(compared(
             Source::Register,
-            &format!("{n}"),
+            n,
             format!(
                 "{} ({}), {}, listed {} for {}",
                 e.name,
