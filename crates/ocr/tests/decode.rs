@@ -1201,6 +1201,17 @@ fn hostile_dash_pdfs() -> Vec<(&'static str, Vec<u8>)> {
             ),
         ),
         (
+            "infinite dash phase",
+            dash_pdf(
+                stream(
+                    "",
+                    format!("[1 1] 1{} d 0 0 m 500 500 l S", "0".repeat(40)).as_bytes(),
+                ),
+                "",
+                &[],
+            ),
+        ),
+        (
             "negative dash lengths",
             dash_pdf(stream("", b"[-1 -1] 0 d 0 0 m 500 500 l S"), "", &[]),
         ),
@@ -1543,14 +1554,4 @@ fn mutated_files_give_errors_not_panics() {
     }
     // Some mutations land in pixel data and still decode.
     assert!(survived > 0);
-}
-
-#[test]
-#[ignore]
-fn zz_measure_dash_variant() {
-    let content = std::env::var("DASH_CONTENT").unwrap();
-    let bytes = dash_pdf(stream("", content.as_bytes()), "", &[]);
-    let start = std::time::Instant::now();
-    let result = decode_all(bytes, &Limits::default());
-    eprintln!("{:?} in {:?}", result.as_ref().err(), start.elapsed());
 }

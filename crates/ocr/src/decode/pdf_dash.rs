@@ -55,6 +55,9 @@ const WHAT: &str = "dash segments in the strokes of a PDF page";
 /// than [`MAX_DASH_SEGMENTS`], or when a dash pattern has a negative or
 /// non-finite length. `transform` maps user space to device pixels and
 /// `target` is the raster, as for the render.
+///
+/// Counting stops once the limit is passed, so the `value` of the `Limits`
+/// error is a lower bound of the page's dash segments.
 pub(crate) fn check_dashes(
     page: &Page<'_>,
     transform: Affine,

@@ -16,12 +16,18 @@
 //!
 //! All of this is written here because `hayro` has no hook for limits.
 //!
-//! Not yet bounded: the work of drawing a page. A stroke with a very fine
-//! dash pattern (`[0.0001] 0 d` across a page) makes the renderer expand
-//! millions of dashes, taking seconds to minutes and gigabytes; a far line
-//! can abort on a failed allocation. Catching it needs the content streams
-//! decoded and their dash operators read with the current transformation,
-//! or a work budget inside the renderer, which `hayro` 0.9 lacks.
+//! The work of drawing a page is bounded only for dashed strokes, by
+//! [`super::pdf_dash`] before each render: a page whose dash patterns would
+//! make millions of dash segments (counted through Form XObjects, tiling
+//! patterns, soft masks, Type 3 glyphs and the CTM in effect) gets a
+//! `Limits` error, and a dash pattern with a negative or infinite length a
+//! `Decode` error, both naming the page.
+//!
+//! Still not bounded: other drawing work. A tiling pattern with a tiny step
+//! over a large area (each copy of its cell is interpreted), deeply repeated
+//! Form XObjects, paths of millions of segments, or huge curves flattened at
+//! device resolution can still take seconds to minutes; that needs a work
+//! budget inside the renderer, which `hayro` 0.9 lacks.
 
 use std::io::{BufRead, BufReader, Read};
 
