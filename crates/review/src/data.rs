@@ -10,6 +10,13 @@ use std::collections::BTreeSet;
 
 use serde::de::DeserializeOwned;
 
+mod cross;
+mod files;
+mod params;
+pub mod schema;
+
+pub use files::template_file_name;
+
 use crate::error::{Result, ReviewError};
 use crate::registry::{Admitted, Establishment, Registry, Signatory, TemplateVersion};
 use crate::rules::RuleBook;
@@ -71,6 +78,11 @@ pub fn parse_json_with_schema_key<T: DeserializeOwned>(file: &str, bytes: &[u8])
             detail: e.into_inner().to_string(),
         }
     })
+}
+
+/// Parses a customs declaration (a top-level `"$schema"` key is allowed).
+pub fn parse_declaration(file: &str, bytes: &[u8]) -> Result<crate::declaration::Declaration> {
+    parse_json_with_schema_key(file, bytes)
 }
 
 /// Parses and validates one template file (a top-level `"$schema"` key is allowed).
@@ -259,6 +271,7 @@ pub fn parse_rules(file: &str, bytes: &[u8]) -> Result<RuleBook> {
         if !ids.insert(rule.id.clone()) {
             return Err(data_error(file, format!("rule {id}"), "id appears twice"));
         }
+        params::check_params(file, &rule)?;
         rules.push(rule);
     }
     Ok(RuleBook {
