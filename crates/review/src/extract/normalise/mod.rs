@@ -14,8 +14,8 @@ mod date;
 mod number;
 
 pub use codes::{
-    certificate_number, containers, establishments, hs_code, iso6346_check_digit_ok, seals,
-    CONTAINER_PATTERN,
+    certificate_number, containers, establishments, find_containers as codes_find_containers,
+    hs_code, iso6346_check_digit_ok, seals, CONTAINER_PATTERN,
 };
 pub use country::country_code;
 pub use date::{date, date_any_order};
