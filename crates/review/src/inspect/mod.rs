@@ -2,8 +2,10 @@
 //! electronic record, alteration artefacts inside fields, and (later) stamps
 //! and signatures. The results feed rules S1–S4.
 
+mod alteration;
 mod finder;
 mod grey;
+mod patch;
 pub mod payload;
 pub mod qr;
 
@@ -26,8 +28,11 @@ pub fn inspect(images: &[RgbImage], pages: &[PageText], fields: &[ExtractedField
     let mut inspection = Inspection::default();
     for (index, image) in images.iter().enumerate() {
         let page = index as u32 + 1;
-        inspection.qr_codes.extend(qr::read_codes(image, page));
-        let _ = (pages.get(index), fields);
+        let grey = grey::Grey::from_rgb(image);
+        inspection.qr_codes.extend(qr::read_grey(&grey, page));
+        inspection
+            .alterations
+            .extend(alteration::find(&grey, pages.get(index), fields, page));
     }
     inspection
 }

@@ -36,7 +36,11 @@ struct Decoded {
 /// Decodes every QR code of a page; `page` is the 1-based page number written
 /// into each result.
 pub fn read_codes(image: &RgbImage, page: u32) -> Vec<QrRead> {
-    let grey = Grey::from_rgb(image);
+    read_grey(&Grey::from_rgb(image), page)
+}
+
+/// [`read_codes`] on the page already converted to grey.
+pub(crate) fn read_grey(grey: &Grey, page: u32) -> Vec<QrRead> {
     let half = grey.half();
     let mut found: Vec<Decoded> = Vec::new();
 
@@ -54,12 +58,12 @@ pub fn read_codes(image: &RgbImage, page: u32) -> Vec<QrRead> {
         if covered(candidate, &found) {
             continue;
         }
-        try_crop(&grey, candidate, &mut found);
+        try_crop(grey, candidate, &mut found);
     }
 
     // 3. No finder triple at all: the full page, for codes too fine at half size.
     if candidates.is_empty() && found.is_empty() {
-        decode_into(&grey, 1.0, [0.0, 0.0], &mut found);
+        decode_into(grey, 1.0, [0.0, 0.0], &mut found);
     }
 
     found

@@ -1,0 +1,267 @@
+//! Alteration artefacts on one page (rule S4): a "COPY" mark, correction
+//! fluid or a sticker under a value ([`super::patch`]), and a value retyped
+//! at another size than the rest of the form's values.
+
+use ocr::quad::Quad;
+use ocr::text::{Line, PageText};
+
+use super::grey::Grey;
+use super::{patch, Alteration, AlterationKind};
+use crate::field::ExtractedField;
+
+/// Words of a copy mark, upper case, in the languages of the certificates.
+const COPY_WORDS: [&str; 7] = ["COPY", "COPIE", "COPIA", "KOPIE", "KOPI", "副本", "复印件"];
+
+/// A one-edit match of a copy word counts only on a line at least this many
+/// times the page's median line height, or tilted by at least
+/// [`TILTED_DEGREES`] (a stamped or watermarked mark, not form text).
+const LARGE_LINE: f32 = 2.0;
+/// Tilt of a copy-mark line, degrees.
+const TILTED_DEGREES: f32 = 10.0;
+
+/// A value's text height may differ from the median of comparable values by
+/// at most this factor either way before it counts as a font change.
+pub(crate) const FONT_CHANGE_RATIO: f32 = 1.18;
+/// Beyond this factor the box more likely holds two lines merged by the
+/// detector than a retyped value.
+const MERGED_LINES_RATIO: f32 = 1.8;
+/// Fewest other comparable values needed for a median.
+const MIN_PEERS: usize = 3;
+
+/// The alterations of page `page` (1-based): `fields` are all the
+/// certificate's fields (those of other pages are skipped).
+pub(crate) fn find(
+    grey: &Grey,
+    text: Option<&PageText>,
+    fields: &[ExtractedField],
+    page: u32,
+) -> Vec<Alteration> {
+    let mut out = Vec::new();
+    let lines: &[Line] = text.map(|t| t.lines.as_slice()).unwrap_or(&[]);
+    out.extend(copy_marks(lines, page));
+    let on_page: Vec<&ExtractedField> = fields.iter().filter(|f| f.page == page).collect();
+    for field in on_page.iter().filter(|f| patch::watched(&f.name)) {
+        if let Some(quad) = patch::white_patch(grey, &field.quad) {
+            out.push(Alteration {
+                page,
+                field: Some(field.name.clone()),
+                kind: AlterationKind::WhitePatch,
+                quad,
+            });
+        }
+    }
+    out.extend(font_changes(lines, &on_page, page));
+    out
+}
+
+/// Lines whose every word is a copy word (exactly, or with one OCR slip on
+/// a conspicuous line).
+fn copy_marks(lines: &[Line], page: u32) -> Vec<Alteration> {
+    let mut heights: Vec<f32> = lines.iter().map(|l| height(&l.quad)).collect();
+    let median_height = median(&mut heights).unwrap_or(0.0);
+    lines
+        .iter()
+        .filter(|line| {
+            let words: Vec<String> = line
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().flat_map(char::to_uppercase).collect())
+                .collect();
+            if words.is_empty() {
+                return false;
+            }
+            if words.iter().all(|w| COPY_WORDS.contains(&w.as_str())) {
+                return true;
+            }
+            let conspicuous = height(&line.quad) >= LARGE_LINE * median_height
+                || tilt_degrees(&line.quad).abs() >= TILTED_DEGREES;
+            conspicuous
+                && words.iter().all(|word| {
+                    COPY_WORDS
+                        .iter()
+                        .any(|w| w.chars().count() >= 4 && one_edit(w, word))
+                })
+        })
+        .map(|line| Alteration {
+            page,
+            field: None,
+            kind: AlterationKind::CopyMark,
+            quad: line.quad,
+        })
+        .collect()
+}
+
+/// Whether `a` and `b` differ by at most one insertion, deletion or substitution.
+fn one_edit(a: &str, b: &str) -> bool {
+    strsim::levenshtein(a, b) <= 1
+}
+
+/// How a value's glyphs reach above and below: `(tall, descends)`. Capitals,
+/// digits and ascenders make a line tall; g, j, p, q, y and brackets make it
+/// descend. Boxes are only compared within one class.
+fn glyph_class(text: &str) -> (bool, bool) {
+    let tall = text
+        .chars()
+        .any(|c| c.is_uppercase() || c.is_ascii_digit() || "bdfhklt".contains(c) || !c.is_ascii());
+    let descends = text.chars().any(|c| "gjpqy()[]{}".contains(c));
+    (tall, descends)
+}
+
+/// Single-line values whose text height differs from their peers'.
+fn font_changes(lines: &[Line], fields: &[&ExtractedField], page: u32) -> Vec<Alteration> {
+    // (field, the one OCR line in its box, that line's height, class)
+    let mut values = Vec::new();
+    for field in fields {
+        let (x0, y0, x1, y1) = ocr::quad::bounds(&field.quad);
+        let inside: Vec<&Line> = lines
+            .iter()
+            .filter(|l| {
+                let [cx, cy] = centre(&l.quad);
+                cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
+            })
+            .collect();
+        if let [line] = inside.as_slice() {
+            values.push((field, height(&line.quad), glyph_class(&line.text)));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, (field, h, class)) in values.iter().enumerate() {
+        let mut peers: Vec<f32> = values
+            .iter()
+            .enumerate()
+            .filter(|(j, (_, _, c))| *j != i && c == class)
+            .map(|(_, (_, h, _))| *h)
+            .collect();
+        if peers.len() < MIN_PEERS {
+            continue;
+        }
+        let Some(reference) = median(&mut peers) else {
+            continue;
+        };
+        if reference <= 0.0 {
+            continue;
+        }
+        let ratio = h / reference;
+        let changed = (ratio > FONT_CHANGE_RATIO && ratio < MERGED_LINES_RATIO)
+            || ratio < 1.0 / FONT_CHANGE_RATIO;
+        if changed {
+            log::debug!(
+                "page {page}: {} is {h:.1} px high, its peers {reference:.1} px",
+                field.name
+            );
+            out.push(Alteration {
+                page,
+                field: Some(field.name.clone()),
+                kind: AlterationKind::FontChange,
+                quad: field.quad,
+            });
+        }
+    }
+    out
+}
+
+/// Distance between the midpoints of the quad's top and bottom edges, pixels.
+pub(crate) fn height(q: &Quad) -> f32 {
+    let top = [(q[0][0] + q[1][0]) / 2.0, (q[0][1] + q[1][1]) / 2.0];
+    let bottom = [(q[3][0] + q[2][0]) / 2.0, (q[3][1] + q[2][1]) / 2.0];
+    (bottom[0] - top[0]).hypot(bottom[1] - top[1])
+}
+
+/// Angle of the quad's top edge from the horizontal, degrees.
+fn tilt_degrees(q: &Quad) -> f32 {
+    (q[1][1] - q[0][1]).atan2(q[1][0] - q[0][0]).to_degrees()
+}
+
+/// Mean of the four corners.
+fn centre(q: &Quad) -> [f32; 2] {
+    [
+        q.iter().map(|p| p[0]).sum::<f32>() / 4.0,
+        q.iter().map(|p| p[1]).sum::<f32>() / 4.0,
+    ]
+}
+
+/// The median, `None` for no values (reorders `values`).
+fn median(values: &mut [f32]) -> Option<f32> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f32::total_cmp);
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, quad: Quad) -> Line {
+        Line {
+            text: text.into(),
+            confidence: 0.9,
+            quad,
+        }
+    }
+
+    fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> Quad {
+        [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
+    }
+
+    #[test]
+    fn copy_words_match_whole_lines_and_fuzzy_only_when_conspicuous() {
+        let mut lines: Vec<Line> = (0..10)
+            .map(|i| {
+                line(
+                    "Net weight",
+                    rect(0.0, i as f32 * 40.0, 200.0, i as f32 * 40.0 + 20.0),
+                )
+            })
+            .collect();
+        lines.push(line("copie", rect(0.0, 500.0, 80.0, 520.0)));
+        lines.push(line("C0PY", rect(0.0, 600.0, 80.0, 620.0)));
+        lines.push(line(
+            "A TRUE COPY OF THE ORIGINAL",
+            rect(0.0, 700.0, 300.0, 720.0),
+        ));
+        // Large and tilted, one OCR slip.
+        lines.push(line(
+            "COPV",
+            [
+                [100.0, 900.0],
+                [900.0, 500.0],
+                [950.0, 600.0],
+                [150.0, 1000.0],
+            ],
+        ));
+        lines.push(line("复印件", rect(0.0, 1100.0, 60.0, 1120.0)));
+        lines.push(line("COPY / COPIE", rect(0.0, 1200.0, 60.0, 1220.0)));
+        let found = copy_marks(&lines, 2);
+        let texts: Vec<[f32; 2]> = found.iter().map(|a| a.quad[0]).collect();
+        assert_eq!(
+            texts,
+            vec![[0.0, 500.0], [100.0, 900.0], [0.0, 1100.0], [0.0, 1200.0]],
+            "{found:?}"
+        );
+        assert!(found
+            .iter()
+            .all(|a| a.page == 2 && a.kind == AlterationKind::CopyMark));
+    }
+
+    #[test]
+    fn glyph_classes_separate_digits_from_descenders() {
+        assert_eq!(glyph_class("2026-03-05"), (true, false));
+        assert_eq!(glyph_class("Shanghai Co"), (true, true));
+        assert_eq!(glyph_class("sea"), (false, false));
+    }
+
+    #[test]
+    fn median_of_even_and_odd_counts() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(&mut []), None);
+    }
+}

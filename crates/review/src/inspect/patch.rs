@@ -1,0 +1,254 @@
+//! Correction fluid or a sticker under a value: a rectangle around the
+//! value's box that is flat white, brighter than the paper around it, and
+//! ends in a step on all four sides.
+//!
+//! The paper tone is the median of a ring 0.8 to 2 box heights outside the
+//! value; ink (darker than the tone by 4 noise widths, at least 10 levels) is
+//! left out of every mean. The value's box must be brighter than the ring
+//! by [`MIN_STEP`], and walking out from each side of the box, the brightness
+//! must fall back to the ring's within 0.8 box heights: the patch's edge.
+//! A bright area that goes on (a white table cell on tinted paper) is no patch.
+
+use ocr::quad::Quad;
+
+use super::grey::Grey;
+
+/// Smallest brightness step between the patch and the paper, grey levels.
+pub(crate) const MIN_STEP: f32 = 2.5;
+/// The step must also exceed this many noise widths of the paper.
+const NOISE_STEPS: f32 = 1.0;
+/// The patch edge lies within this many box heights of the value's box.
+const EDGE_REACH: f32 = 0.8;
+/// The ring of paper reaches this many box heights out.
+const RING_REACH: f32 = 2.0;
+/// Smallest value box height that is examined, pixels.
+const MIN_HEIGHT: f32 = 6.0;
+
+/// Whether a field is one whose value is worth altering and short enough to
+/// patch: dates, numbers, weights, counts and codes.
+pub(crate) fn watched(name: &str) -> bool {
+    let column = name.rsplit('.').next().unwrap_or(name);
+    [
+        "date",
+        "number",
+        "weight",
+        "packages",
+        "hs_code",
+        "containers",
+        "seals",
+    ]
+    .iter()
+    .any(|key| column.contains(key))
+}
+
+/// Statistics of the paper around a box.
+struct Paper {
+    /// Mean of the ring's non-ink pixels.
+    tone: f32,
+    /// Pixels below this are ink.
+    ink_below: f32,
+    /// Robust standard deviation of the ring.
+    noise: f32,
+}
+
+/// The patch around the value at `quad` (page pixels), if there is one.
+pub(crate) fn white_patch(grey: &Grey, quad: &Quad) -> Option<Quad> {
+    let (bx0, by0, bx1, by1) = ocr::quad::bounds(quad);
+    let h = by1 - by0;
+    if h < MIN_HEIGHT || bx1 <= bx0 {
+        return None;
+    }
+    let (w, ht) = (grey.width as f32, grey.height as f32);
+    let b = [bx0.max(0.0), by0.max(0.0), bx1.min(w), by1.min(ht)];
+    if b[2] - b[0] < 2.0 || b[3] - b[1] < 2.0 {
+        return None;
+    }
+    let paper = paper_around(grey, b, h)?;
+    let inner = mean_above(grey, b, paper.ink_below, 1)?;
+    let step = inner - paper.tone;
+    if step < MIN_STEP || step < NOISE_STEPS * paper.noise {
+        return None;
+    }
+    // Walk out from each side while the brightness stays above halfway.
+    let mid = paper.tone + step / 2.0;
+    let reach = (EDGE_REACH * h).ceil() as i32;
+    let left = edge(grey, &paper, mid, reach, |d| {
+        [
+            b[0] - d as f32 - 1.0,
+            b[1] + 0.2 * h,
+            b[0] - d as f32,
+            b[3] - 0.2 * h,
+        ]
+    })?;
+    let right = edge(grey, &paper, mid, reach, |d| {
+        [
+            b[2] + d as f32,
+            b[1] + 0.2 * h,
+            b[2] + d as f32 + 1.0,
+            b[3] - 0.2 * h,
+        ]
+    })?;
+    let top = edge(grey, &paper, mid, reach, |d| {
+        [b[0], b[1] - d as f32 - 1.0, b[2], b[1] - d as f32]
+    })?;
+    let bottom = edge(grey, &paper, mid, reach, |d| {
+        [b[0], b[3] + d as f32, b[2], b[3] + d as f32 + 1.0]
+    })?;
+    log::debug!(
+        "white patch around [{bx0:.0}, {by0:.0}, {bx1:.0}, {by1:.0}]: {step:.1} levels over paper {:.1}",
+        paper.tone
+    );
+    let r = [b[0] - left, b[1] - top, b[2] + right, b[3] + bottom];
+    Some([[r[0], r[1]], [r[2], r[1]], [r[2], r[3]], [r[0], r[3]]])
+}
+
+/// How far (pixels) from the box side the bright area ends: the first strip
+/// `strip(d)` whose non-ink mean is at or below `mid`; `None` when it does
+/// not end within `reach` or runs off the page.
+fn edge(
+    grey: &Grey,
+    paper: &Paper,
+    mid: f32,
+    reach: i32,
+    strip: impl Fn(i32) -> [f32; 4],
+) -> Option<f32> {
+    for d in 0..=reach {
+        let r = strip(d);
+        if r[0] < 0.0 || r[1] < 0.0 || r[2] > grey.width as f32 || r[3] > grey.height as f32 {
+            return None;
+        }
+        match mean_above(grey, r, paper.ink_below, 1) {
+            Some(m) if m <= mid => return Some(d as f32),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The paper tone and noise in the ring between 0.8 and 2 box heights
+/// around box `b`.
+fn paper_around(grey: &Grey, b: [f32; 4], h: f32) -> Option<Paper> {
+    let (inner, outer) = (EDGE_REACH * h, RING_REACH * h);
+    let o = [
+        (b[0] - outer).max(0.0),
+        (b[1] - outer).max(0.0),
+        (b[2] + outer).min(grey.width as f32),
+        (b[3] + outer).min(grey.height as f32),
+    ];
+    let i = [b[0] - inner, b[1] - inner, b[2] + inner, b[3] + inner];
+    let step = ((h / 16.0) as usize).max(1);
+    let mut sample = Vec::new();
+    for y in (o[1] as usize..o[3] as usize).step_by(step) {
+        for x in (o[0] as usize..o[2] as usize).step_by(step) {
+            let (fx, fy) = (x as f32, y as f32);
+            if fx >= i[0] && fx < i[2] && fy >= i[1] && fy < i[3] {
+                continue;
+            }
+            sample.push(grey.at(x, y));
+        }
+    }
+    if sample.len() < 50 {
+        return None;
+    }
+    sample.sort_unstable();
+    let median = sample[sample.len() / 2] as f32;
+    let mut deviations: Vec<f32> = sample.iter().map(|&v| (v as f32 - median).abs()).collect();
+    deviations.sort_by(f32::total_cmp);
+    let noise = 1.4826 * deviations[deviations.len() / 2];
+    let ink_below = median - (4.0 * noise).max(10.0);
+    let kept: Vec<f32> = sample
+        .iter()
+        .map(|&v| v as f32)
+        .filter(|&v| v >= ink_below)
+        .collect();
+    let tone = kept.iter().sum::<f32>() / kept.len().max(1) as f32;
+    Some(Paper {
+        tone,
+        ink_below,
+        noise,
+    })
+}
+
+/// Mean of the pixels of `[x0, y0, x1, y1]` at or above `ink_below`; `None`
+/// when fewer than a quarter of them are (mostly ink) or the area is empty.
+fn mean_above(grey: &Grey, r: [f32; 4], ink_below: f32, step: usize) -> Option<f32> {
+    let x0 = r[0].max(0.0) as usize;
+    let y0 = r[1].max(0.0) as usize;
+    let x1 = (r[2].max(0.0) as usize).min(grey.width);
+    let y1 = (r[3].max(0.0) as usize).min(grey.height);
+    let (mut sum, mut kept, mut total) = (0u64, 0u64, 0u64);
+    for y in (y0..y1).step_by(step) {
+        for x in (x0..x1).step_by(step) {
+            total += 1;
+            let v = grey.at(x, y);
+            if v as f32 >= ink_below {
+                sum += v as u64;
+                kept += 1;
+            }
+        }
+    }
+    (total > 0 && kept * 4 >= total).then(|| sum as f32 / kept as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paper of tone 248 with ±2 noise, a dark value box at (100..200, 100..120).
+    fn page(patch: Option<[usize; 4]>) -> Grey {
+        let (w, h) = (400, 300);
+        let mut data = Vec::with_capacity(w * h);
+        for y in 0..h {
+            for x in 0..w {
+                let noise = ((x * 7919 + y * 104_729) % 5) as i32 - 2;
+                let mut v = 248 + noise;
+                if let Some([x0, y0, x1, y1]) = patch {
+                    if x >= x0 && x < x1 && y >= y0 && y < y1 {
+                        v = 254;
+                    }
+                }
+                // Strokes of the value every 6 px.
+                if (100..200).contains(&x) && (103..117).contains(&y) && x % 6 < 2 {
+                    v = 30;
+                }
+                data.push(v as u8);
+            }
+        }
+        Grey {
+            width: w,
+            height: h,
+            data,
+        }
+    }
+
+    const VALUE: Quad = [
+        [100.0, 100.0],
+        [200.0, 100.0],
+        [200.0, 120.0],
+        [100.0, 120.0],
+    ];
+
+    #[test]
+    fn patch_is_found_with_its_edges() {
+        let q = white_patch(&page(Some([94, 95, 208, 126])), &VALUE).expect("patch");
+        assert_eq!(q[0], [94.0, 95.0]);
+        assert_eq!(q[2], [208.0, 126.0]);
+    }
+
+    #[test]
+    fn plain_paper_and_endless_white_are_no_patch() {
+        assert_eq!(white_patch(&page(None), &VALUE), None);
+        assert_eq!(white_patch(&page(Some([0, 0, 400, 300])), &VALUE), None);
+        // Bright on the left only up to the page edge region: no closed edge.
+        assert_eq!(white_patch(&page(Some([0, 95, 208, 126])), &VALUE), None);
+    }
+
+    #[test]
+    fn watched_fields_are_short_values() {
+        assert!(watched("issue_date"));
+        assert!(watched("items[2].net_weight"));
+        assert!(watched("certificate_number"));
+        assert!(!watched("consignee"));
+        assert!(!watched("description"));
+    }
+}
