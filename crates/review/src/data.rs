@@ -261,6 +261,7 @@ pub fn parse_rules(file: &str, bytes: &[u8]) -> Result<RuleBook> {
             .and_then(|v| v.as_str())
             .map(str::to_string)
             .unwrap_or_else(|| format!("rules[{i}]"));
+        let given = value.get("params").cloned();
         let rule: crate::rules::Rule = serde_path_to_error::deserialize(value).map_err(|e| {
             data_error(
                 file,
@@ -271,6 +272,7 @@ pub fn parse_rules(file: &str, bytes: &[u8]) -> Result<RuleBook> {
         if !ids.insert(rule.id.clone()) {
             return Err(data_error(file, format!("rule {id}"), "id appears twice"));
         }
+        params::check_known(file, &rule, given.as_ref())?;
         params::check_params(file, &rule)?;
         rules.push(rule);
     }

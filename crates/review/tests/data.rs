@@ -312,6 +312,27 @@ fn printed_texts_keep_apart_on_every_page() {
                 [x, y, x + a.width_mm, y + (lines - 1.0) * 3.67 + 3.3],
             ));
         }
+        // The signature is ink, not text, but must not cover printed text;
+        // the stamp may (it is pressed over the issue block) but stays in the margins.
+        let sig = &t.signature;
+        let zone = [
+            sig.x_mm,
+            sig.y_mm,
+            sig.x_mm + sig.width_mm,
+            sig.y_mm + sig.height_mm,
+        ];
+        boxes.push((sig.page, "signature".into(), zone));
+        let stamp = &t.stamp.zone;
+        assert!(
+            stamp.x_mm >= 12.0
+                && stamp.x_mm + stamp.width_mm <= 198.0
+                && stamp.y_mm >= 12.0
+                && stamp.y_mm + stamp.height_mm <= 285.0
+                && stamp.page == sig.page,
+            "{} {}: stamp zone {stamp:?}",
+            t.id,
+            t.version
+        );
         if let Some(qr) = &t.security.qr {
             let b = [
                 qr.x_mm,
@@ -572,6 +593,17 @@ fn rule_with_a_misspelt_or_bad_param_names_the_rule() {
         .to_string();
     assert!(err.starts_with("rules.json: rule D3"), "{err}");
     assert!(err.contains("days"), "{err}");
+
+    // An extra parameter beside the right ones is refused, not ignored.
+    let mut v: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    let rules = v["rules"].as_array_mut().expect("rules");
+    let m4 = rules.iter_mut().find(|r| r["id"] == "M4").expect("M4");
+    m4["params"]["kilograms"] = 50.into();
+    let err = parse_rules("rules.json", &serde_json::to_vec(&v).expect("JSON"))
+        .expect_err("unknown parameter")
+        .to_string();
+    assert!(err.contains("rule M4: params.kilograms"), "{err}");
+    assert!(err.contains("\"kg\""), "{err}");
 
     // A value out of range names the parameter.
     let mut v: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");

@@ -1,8 +1,33 @@
 //! Range checks of rule parameters that their types cannot express.
 
+use serde_json::Value;
+
 use super::data_error;
 use crate::error::Result;
 use crate::rules::{Rule, RuleKind};
+
+/// Fails on a parameter the rule's kind does not have (serde would ignore
+/// it, so a misspelt optional tuning would silently not apply). `given` is
+/// the rule's raw `params` object.
+pub(super) fn check_known(file: &str, rule: &Rule, given: Option<&Value>) -> Result<()> {
+    let Some(Value::Object(given)) = given else {
+        return Ok(());
+    };
+    // The kind's own parameters, as it serialises them.
+    let known = serde_json::to_value(&rule.check).unwrap_or(Value::Null);
+    let known = known.get("params").and_then(Value::as_object);
+    for name in given.keys() {
+        if !known.is_some_and(|k| k.contains_key(name)) {
+            let expected: Vec<&String> = known.map(|k| k.keys().collect()).unwrap_or_default();
+            return Err(data_error(
+                file,
+                format!("rule {}: params.{name}", rule.id),
+                format!("unknown parameter {name:?}; this kind takes {expected:?}"),
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// Checks one rule's parameters: similarities and thresholds in 0..=1,
 /// tolerances not negative, day counts and digit counts in range, patterns
