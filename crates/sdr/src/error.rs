@@ -16,6 +16,9 @@ pub enum CliError {
     /// The OCR engine refused the input or failed.
     #[error(transparent)]
     Ocr(#[from] ocr::OcrError),
+    /// The data folder (rules, templates, registers) or a declaration is invalid.
+    #[error("{0}")]
+    Data(String),
     /// Output could not be written.
     #[error("cannot write output: {0}")]
     Output(String),

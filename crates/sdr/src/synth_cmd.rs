@@ -1,0 +1,302 @@
+//! `sdr synth`: generates certificates from the templates, each with its
+//! answer key and declaration, for evaluation and training.
+//!
+//! Writes `<name>.<png|jpg|pdf>`, `<name>.key.json` and
+//! `<name>.declaration.json` per certificate. Multi-page certificates are
+//! always PDF; single-page ones are PDF often enough to make about a third
+//! of the set PDF (when the multi-page share leaves room), else PNG or JPEG.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use review::DataSet;
+use synth::certificate::{self, CertificateRequest, Fault, GeneratedCertificate, OutputFormat};
+use synth::{Degradation, Fonts, SynthError};
+
+/// Options of `sdr synth`.
+#[derive(Args, Debug)]
+pub struct SynthArgs {
+    /// Template id (e.g. AU-BEEF), or `all` for every id in turn.
+    #[arg(long)]
+    template: String,
+    /// Number of certificates.
+    #[arg(long, default_value_t = 1)]
+    count: u32,
+    /// Seed of the whole set (the same seed gives the same files).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Faults: a comma-separated list of fault names planted on every
+    /// certificate, or `random` (none on ~40%, one applicable fault on the rest).
+    #[arg(long)]
+    faults: Option<String>,
+    /// Fraction 0..=1 of certificates spoiled by a random degradation.
+    #[arg(long, default_value_t = 0.0)]
+    degraded: f64,
+    /// Print resolution, dots per inch.
+    #[arg(long, default_value_t = 200.0)]
+    dpi: f32,
+    /// Output folder (created if missing).
+    #[arg(long)]
+    out: PathBuf,
+    /// Repository folder holding rules.json and web/ (default: the current
+    /// folder if it has rules.json, else the repository this tool was built from).
+    #[arg(long)]
+    data: Option<PathBuf>,
+}
+
+/// Share of ~40% genuine certificates with `--faults random`.
+const GENUINE_SHARE: f64 = 0.4;
+/// Wanted share of PDF files.
+const PDF_SHARE: f64 = 1.0 / 3.0;
+
+/// Runs `sdr synth`.
+pub fn run(args: SynthArgs) -> ExitCode {
+    match generate_all(&args) {
+        Ok(count) => {
+            eprintln!("sdr: wrote {count} certificates to {}", args.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("sdr: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What `--faults` asked for.
+enum FaultPlan {
+    None,
+    Fixed(Vec<Fault>),
+    Random,
+}
+
+fn generate_all(args: &SynthArgs) -> Result<usize, String> {
+    // Check the options, load data and fonts.
+    if !(0.0..=1.0).contains(&args.degraded) {
+        return Err(format!(
+            "--degraded must be within 0..=1, got {}",
+            args.degraded
+        ));
+    }
+    let plan = match args.faults.as_deref().map(str::trim) {
+        None | Some("") | Some("none") => FaultPlan::None,
+        Some("random") => FaultPlan::Random,
+        Some(list) => FaultPlan::Fixed(
+            list.split(',')
+                .map(|name| name.parse::<Fault>().map_err(|e| e.to_string()))
+                .collect::<Result<_, _>>()?,
+        ),
+    };
+    let root = data_root(args.data.as_deref());
+    let data = load_data(&root)?;
+    let ids: Vec<String> = if args.template == "all" {
+        data.templates
+            .iter()
+            .map(|t| t.id.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    } else {
+        if !data.templates.iter().any(|t| t.id == args.template) {
+            return Err(format!(
+                "no template {:?} in {}",
+                args.template,
+                root.join("web/templates").display()
+            ));
+        }
+        vec![args.template.clone()]
+    };
+    let fonts = Fonts::from_debian().map_err(|e| e.to_string())?;
+    fs::create_dir_all(&args.out)
+        .map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
+
+    // The PDF share of single-page certificates that brings the set to ~1/3.
+    let multi = ids
+        .iter()
+        .filter(|id| data.templates.iter().any(|t| &t.id == *id && t.pages > 1))
+        .count() as f64
+        / ids.len().max(1) as f64;
+    let single_pdf = if multi >= PDF_SHARE {
+        0.0
+    } else {
+        (PDF_SHARE - multi) / (1.0 - multi)
+    };
+
+    // One certificate at a time, each from its own generator.
+    let mut next_fault = 0usize;
+    for i in 0..args.count {
+        let id = &ids[i as usize % ids.len()];
+        let mut rng = ChaCha8Rng::seed_from_u64(args.seed.wrapping_mul(0x9E37_79B9) ^ u64::from(i));
+        let seed = args.seed.wrapping_mul(1_000_003).wrapping_add(u64::from(i));
+        let degradation = if rng.random_bool(args.degraded) {
+            Degradation::ALL[rng.random_range(1..Degradation::ALL.len())]
+        } else {
+            Degradation::Clean
+        };
+        let multi_page = data.templates.iter().any(|t| &t.id == id && t.pages > 1);
+        let format = if multi_page || rng.random_bool(single_pdf) {
+            OutputFormat::Pdf
+        } else if rng.random_bool(0.5) {
+            OutputFormat::Png
+        } else {
+            OutputFormat::Jpeg
+        };
+        let mut request = CertificateRequest {
+            template: id.clone(),
+            version: None,
+            seed,
+            faults: Vec::new(),
+            degradation,
+            dpi: args.dpi,
+            format,
+            name: None,
+        };
+        let generated = match &plan {
+            FaultPlan::None => certificate::generate(&fonts, &data, &request),
+            FaultPlan::Fixed(faults) => {
+                request.faults = faults.clone();
+                certificate::generate(&fonts, &data, &request)
+            }
+            FaultPlan::Random if rng.random_bool(GENUINE_SHARE) => {
+                certificate::generate(&fonts, &data, &request)
+            }
+            FaultPlan::Random => {
+                // The next fault in turn that this template and its registers allow.
+                let mut result = None;
+                for _ in 0..Fault::ALL.len() {
+                    let fault = Fault::ALL[next_fault % Fault::ALL.len()];
+                    next_fault += 1;
+                    request.faults = vec![fault];
+                    match certificate::generate(&fonts, &data, &request) {
+                        Err(SynthError::FaultNotPossible { .. }) => continue,
+                        other => {
+                            result = Some(other);
+                            break;
+                        }
+                    }
+                }
+                result.unwrap_or_else(|| {
+                    request.faults.clear();
+                    certificate::generate(&fonts, &data, &request)
+                })
+            }
+        };
+        let generated = generated.map_err(|e| format!("certificate {i} ({id}): {e}"))?;
+        let name = format!("{i:04}-{}-{}", id, generated.key.version).to_lowercase();
+        write(&args.out, &name, generated)?;
+    }
+    Ok(args.count as usize)
+}
+
+/// Writes the pages, the key and the declaration under `name`.
+fn write(out: &Path, name: &str, mut generated: GeneratedCertificate) -> Result<(), String> {
+    let key = &mut generated.key;
+    key.file = format!("{name}.{}", key.format.extension());
+    key.declaration = format!("{name}.declaration.json");
+    let bytes = encode(&generated)?;
+    let key = &generated.key;
+    let put = |file: &str, bytes: &[u8]| {
+        fs::write(out.join(file), bytes).map_err(|e| format!("cannot write {file}: {e}"))
+    };
+    put(&key.file, &bytes)?;
+    let json = |v: serde_json::Result<String>| v.map_err(|e| e.to_string());
+    put(
+        &format!("{name}.key.json"),
+        json(serde_json::to_string_pretty(key))?.as_bytes(),
+    )?;
+    put(
+        &key.declaration,
+        json(serde_json::to_string_pretty(&generated.declaration))?.as_bytes(),
+    )?;
+    log::debug!("wrote {}", key.file);
+    Ok(())
+}
+
+/// The certificate's file bytes in its format.
+fn encode(generated: &GeneratedCertificate) -> Result<Vec<u8>, String> {
+    let pages = &generated.pages;
+    let first = pages.first().ok_or("no page rendered")?;
+    let image = |format: image::ImageFormat| {
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        first
+            .image
+            .write_to(&mut bytes, format)
+            .map(|()| bytes.into_inner())
+            .map_err(|e| format!("{}: {e}", generated.key.file))
+    };
+    match generated.key.format {
+        OutputFormat::Pdf => Ok(synth::pdf::write(pages)),
+        OutputFormat::Png => image(image::ImageFormat::Png),
+        OutputFormat::Tiff => image(image::ImageFormat::Tiff),
+        OutputFormat::Jpeg => {
+            let mut bytes = Vec::new();
+            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90);
+            first
+                .image
+                .write_with_encoder(encoder)
+                .map_err(|e| format!("{}: {e}", generated.key.file))?;
+            Ok(bytes)
+        }
+    }
+}
+
+/// Where rules.json and web/ are.
+fn data_root(given: Option<&Path>) -> PathBuf {
+    if let Some(dir) = given {
+        return dir.to_path_buf();
+    }
+    if Path::new("rules.json").is_file() {
+        return PathBuf::from(".");
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Reads and validates templates, rules and registers under `root`.
+pub fn load_data(root: &Path) -> Result<DataSet, String> {
+    let read =
+        |path: &Path| fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let name = |path: &Path| path.display().to_string();
+
+    // Templates, in file-name order.
+    let dir = root.join("web/templates");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut templates = Vec::with_capacity(files.len());
+    for file in &files {
+        let template =
+            review::data::parse_template(&name(file), &read(file)?).map_err(|e| e.to_string())?;
+        templates.push(template);
+    }
+
+    // Rules and registers.
+    let rules_file = root.join("rules.json");
+    let rules = review::data::parse_rules(&name(&rules_file), &read(&rules_file)?)
+        .map_err(|e| e.to_string())?;
+    let register = |file: &str| {
+        let path = root.join("web/registry").join(file);
+        read(&path).map(|bytes| (name(&path), bytes))
+    };
+    let (s, e, a, v) = (
+        register("signatories.json")?,
+        register("establishments.json")?,
+        register("admitted.json")?,
+        register("template-versions.json")?,
+    );
+    let registry =
+        review::data::parse_registry((&s.0, &s.1), (&e.0, &e.1), (&a.0, &a.1), (&v.0, &v.1))
+            .map_err(|e| e.to_string())?;
+    Ok(DataSet {
+        templates,
+        rules,
+        registry,
+    })
+}
