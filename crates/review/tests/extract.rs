@@ -524,3 +524,162 @@ fn a_page_whose_template_is_missing_is_unknown() {
     eprintln!("highest score of another form: {worst:.3}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every data file of the repository, named as `DataSet::from_files` expects.
+fn repository_files() -> Vec<(String, Vec<u8>)> {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = vec![(
+        "rules.json".to_string(),
+        std::fs::read(root.join("rules.json")).expect("rules.json"),
+    )];
+    for (dir, prefix) in [
+        ("web/templates", "templates/"),
+        ("web/registry", "registry/"),
+    ] {
+        let mut entries: Vec<_> = std::fs::read_dir(root.join(dir))
+            .expect("data folder")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        entries.sort();
+        for path in entries {
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .to_string();
+            files.push((
+                format!("{prefix}{name}"),
+                std::fs::read(&path).expect("data file"),
+            ));
+        }
+    }
+    files
+}
+
+/// The OCR engine with the tiny models from `models/`.
+fn engine() -> ocr::Engine {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models");
+    let read = |f: &str| std::fs::read(root.join(f)).expect("run scripts/fetch-models.sh first");
+    let dict = String::from_utf8(read("ppocrv6-tiny-dict.txt")).expect("dictionary");
+    ocr::Engine::new(
+        &read("ppocrv6-tiny-det.onnx"),
+        &read("ppocrv6-tiny-rec.onnx"),
+        &dict,
+        ocr::EngineOptions::default(),
+    )
+    .expect("engine")
+}
+
+/// Generated certificates read by the real OCR, then identified and
+/// extracted against their answer keys. Environment: `EXTRACT_TEMPLATES`
+/// (comma-separated ids, default all), `EXTRACT_SEED` (default 1),
+/// `EXTRACT_DEGRADATION` (a name like `rotated`, default `clean`),
+/// `EXTRACT_TRUTH=1` (use the generator's printed runs instead of OCR).
+/// OCR results are cached under the test's temporary folder.
+#[test]
+#[ignore = "renders every template and reads it with the real models: minutes"]
+fn generated_pages_through_ocr() {
+    use synth::certificate::{generate, CertificateRequest};
+    let data = review::DataSet::from_files(&repository_files()).unwrap_or_else(|e| panic!("{e}"));
+    let fonts = synth::Fonts::from_debian().expect("Debian fonts");
+    let reader = std::sync::OnceLock::new();
+    let wanted: Option<Vec<String>> = std::env::var("EXTRACT_TEMPLATES")
+        .ok()
+        .map(|s| s.split(',').map(str::to_string).collect());
+    let seed: u64 = std::env::var("EXTRACT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let degradation = std::env::var("EXTRACT_DEGRADATION").unwrap_or_else(|_| "clean".into());
+    let degradation = synth::Degradation::ALL
+        .into_iter()
+        .find(|d| d.name() == degradation)
+        .expect("a degradation name");
+    let truth = std::env::var("EXTRACT_TRUTH").is_ok_and(|v| v == "1");
+    let cache = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("extract-ocr");
+    std::fs::create_dir_all(&cache).expect("cache folder");
+
+    let (mut identified, mut certificates, mut right, mut total) = (0, 0, 0, 0);
+    for t in &data.templates {
+        if wanted.as_ref().is_some_and(|w| !w.contains(&t.id)) {
+            continue;
+        }
+        let mut request = CertificateRequest::new(&t.id, seed);
+        request.version = Some(t.version.clone());
+        request.degradation = degradation;
+        let certificate = generate(&fonts, &data, &request).unwrap_or_else(|e| panic!("{e}"));
+        let name = format!("{}-{}-{seed}-{}", t.id, t.version, degradation.name());
+        let pages: Vec<PageText> = certificate
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| {
+                if truth {
+                    return truth_page(page);
+                }
+                let file = cache.join(format!("{name}-{i}.json"));
+                if let Ok(bytes) = std::fs::read(&file) {
+                    if let Ok(text) = serde_json::from_slice(&bytes) {
+                        return text;
+                    }
+                }
+                let engine = reader.get_or_init(engine);
+                let input = ocr::Page {
+                    image: page.image.clone(),
+                    dpi: Some(page.dpi),
+                };
+                let text = engine.ocr_page(&input).expect("OCR");
+                std::fs::write(&file, serde_json::to_vec(&text).expect("json")).expect("cache");
+                text
+            })
+            .collect();
+
+        certificates += 1;
+        let id = identify(&pages, &data.templates);
+        let best = id.best.map(|i| &data.templates[i]);
+        if best.is_some_and(|b| b.id == t.id && b.version == t.version) {
+            identified += 1;
+        } else {
+            eprintln!("{name}: identified as {:?}", id.candidates.first());
+            continue;
+        }
+        let fields = by_name(&extract(&pages, t, &id.transforms));
+        for (field, want) in &certificate.key.fields {
+            total += 1;
+            let have = fields.get(field).cloned().flatten();
+            if have.as_deref() == Some(want.as_str()) {
+                right += 1;
+            } else {
+                eprintln!("{name}: {field}: {have:?} != {want:?}");
+            }
+        }
+        eprintln!("{name}: {:.3}", id.candidates[0].confidence);
+    }
+    eprintln!(
+        "identified {identified}/{certificates}; fields exact {right}/{total} ({:.1}%)",
+        100.0 * right as f32 / total.max(1) as f32
+    );
+}
+
+/// The generator's printed runs as if OCR had read them exactly.
+fn truth_page(page: &synth::RenderedPage) -> PageText {
+    PageText {
+        width: page.image.width(),
+        height: page.image.height(),
+        dpi: Some(page.dpi),
+        rotation: 0,
+        skew: 0.0,
+        status: PageStatus::Text,
+        lines: page
+            .lines
+            .iter()
+            .map(|l| Line {
+                text: l.text.clone(),
+                confidence: 1.0,
+                quad: l.quad,
+            })
+            .collect(),
+    }
+}
