@@ -199,6 +199,41 @@ fn every_template_follows_the_conventions() {
 }
 
 #[test]
+fn printed_labels_are_distinct_within_a_template() {
+    let data = load();
+    for t in &data.templates {
+        // Every fixed text with its owner; one owner may repeat a text across
+        // languages ("Total" in English and Portuguese).
+        let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut add = |owner: String, text: &review::template::Localised| {
+            for s in text.values() {
+                owners.entry(s.clone()).or_default().insert(owner.clone());
+            }
+        };
+        for a in &t.anchors {
+            add(format!("anchor {}", a.id), &a.text);
+        }
+        for f in &t.fields {
+            add(format!("field {}", f.name), &f.label);
+        }
+        if let Some(items) = &t.items {
+            for c in &items.columns {
+                add(format!("column {}", c.name), &c.label);
+            }
+            add("total".into(), &items.total_label);
+        }
+        for (text, who) in owners {
+            assert!(
+                who.len() == 1,
+                "{} {}: {text:?} printed by {who:?}",
+                t.id,
+                t.version
+            );
+        }
+    }
+}
+
+#[test]
 fn old_and_new_versions_differ_in_form_code_and_layout() {
     let data = load();
     let mut by_id: BTreeMap<&str, Vec<&Template>> = BTreeMap::new();
