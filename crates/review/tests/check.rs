@@ -1332,3 +1332,164 @@ fn decide_holds_on_failure_and_checks_warnings_and_unknown_templates() {
     assert_eq!(verdict.decision, Decision::ManualCheck);
     assert_eq!(verdict.reasons[0].rule, "template");
 }
+
+// ---------------------------------------------------------------- generated certificates
+
+/// The repository's data: rules.json, web/templates, web/registry.
+fn repository_data() -> review::DataSet {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = vec![(
+        "rules.json".to_string(),
+        std::fs::read(root.join("rules.json")).unwrap(),
+    )];
+    for dir in ["templates", "registry"] {
+        for entry in std::fs::read_dir(root.join("web").join(dir))
+            .unwrap()
+            .flatten()
+        {
+            let name = format!("{dir}/{}", entry.file_name().to_string_lossy());
+            files.push((name, std::fs::read(entry.path()).unwrap()));
+        }
+    }
+    review::DataSet::from_files(&files).unwrap()
+}
+
+/// A generated certificate's pages as OCR would read them if it read
+/// perfectly: the printed runs with their boxes.
+fn perfect_ocr(pages: &[synth::RenderedPage]) -> Vec<PageText> {
+    pages
+        .iter()
+        .map(|p| PageText {
+            width: p.image.width(),
+            height: p.image.height(),
+            dpi: Some(p.dpi),
+            rotation: 0,
+            skew: 0.0,
+            status: PageStatus::Text,
+            lines: p
+                .lines
+                .iter()
+                .map(|l| Line {
+                    text: l.text.clone(),
+                    confidence: 1.0,
+                    quad: l.quad,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Reviews a generated certificate from its ground truth and page images.
+fn review_generated(
+    data: &review::DataSet,
+    fonts: &synth::Fonts,
+    request: &synth::certificate::CertificateRequest,
+) -> (review::Report, synth::certificate::AnswerKey) {
+    let generated = synth::certificate::generate(fonts, data, request).unwrap();
+    let texts = perfect_ocr(&generated.pages);
+    let images: Vec<_> = generated.pages.iter().map(|p| p.image.clone()).collect();
+    let report =
+        review::pipeline::review_text(&texts, &images, data, Some(&generated.declaration), &|| 0.0);
+    (report, generated.key)
+}
+
+/// Rules whose outcome is warn or fail, with their messages.
+fn fired(report: &review::Report) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Warn))
+        .map(|f| format!("{} {:?}: {}", f.rule, f.outcome, f.message.en))
+        .collect()
+}
+
+#[test]
+fn a_genuine_certificate_of_every_template_is_released() {
+    let data = repository_data();
+    let fonts = synth::Fonts::from_debian().unwrap();
+    for t in &data.templates {
+        let mut request = synth::certificate::CertificateRequest::new(&t.id, 1);
+        request.version = Some(t.version.clone());
+        let (report, key) = review_generated(&data, &fonts, &request);
+        let found = report
+            .template
+            .as_ref()
+            .map(|m| (m.id.as_str(), m.version.as_str()));
+        assert_eq!(found, Some((key.template.as_str(), key.version.as_str())));
+        assert_eq!(
+            report.verdict.decision,
+            Decision::Release,
+            "{} {}: {:?}",
+            t.id,
+            t.version,
+            fired(&report)
+        );
+        // Every rule with its values read is checked: P4 wherever there is a footer.
+        let p4 = report.findings.iter().find(|f| f.rule == "P4").unwrap();
+        if t.footer.is_some() {
+            assert_outcome(p4, Outcome::Pass);
+        }
+        assert_eq!(report.timings.len(), 5);
+    }
+}
+
+#[test]
+#[ignore = "exploration: prints how each planted fault is reported"]
+fn explore_faults() {
+    use synth::certificate::{generate, CertificateRequest, Fault};
+    let data = repository_data();
+    let fonts = synth::Fonts::from_debian().unwrap();
+    for fault in Fault::ALL {
+        if matches!(fault, Fault::ForeignStamp | Fault::CopiedSignature) {
+            continue;
+        }
+        let mut done = 0;
+        for t in data.templates.iter().filter(|t| fault.applies_to(t)) {
+            let mut request = CertificateRequest::new(&t.id, 7);
+            request.version = Some(t.version.clone());
+            request.faults = vec![fault];
+            let Ok(generated) = generate(&fonts, &data, &request) else {
+                continue;
+            };
+            let texts = perfect_ocr(&generated.pages);
+            let images: Vec<_> = generated.pages.iter().map(|p| p.image.clone()).collect();
+            let report = review::pipeline::review_text(
+                &texts,
+                &images,
+                &data,
+                Some(&generated.declaration),
+                &|| 0.0,
+            );
+            let expected: Vec<String> = generated
+                .key
+                .faults
+                .iter()
+                .flat_map(|f| f.rules.clone())
+                .collect();
+            let fired = fired(&report);
+            let ok = expected
+                .iter()
+                .all(|r| fired.iter().any(|f| f.starts_with(&format!("{r} "))))
+                && fired
+                    .iter()
+                    .all(|f| expected.iter().any(|r| f.starts_with(&format!("{r} "))))
+                && report.verdict.decision == generated.key.expected_verdict;
+            println!(
+                "{} {fault} on {} {}: expected {:?} {:?}\n   {}",
+                if ok { "OK " } else { "BAD" },
+                t.id,
+                t.version,
+                expected,
+                generated.key.expected_verdict,
+                fired.join("\n   ")
+            );
+            done += 1;
+            if done == 2 {
+                break;
+            }
+        }
+        if done == 0 {
+            println!("--- {fault}: no template could carry it");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Presence rules P1–P4: required fields, destination, languages, pages.
 
+use ocr::text::PageText;
 use regex::Regex;
 
 use super::fuzzy::{best_window, fold};
@@ -170,11 +171,10 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
             format!("页脚 {:?} 没有页码占位符", footer.text),
         )
     })?;
-    let reads = read_footers(ctx, &pattern);
+    let mut reads = read_footers(ctx, &pattern);
 
     // Which pages are there, and which numbers.
     let number_field = ctx.text(CERTIFICATE_NUMBER).ok();
-    let expected_number = number_field.map(|(_, v)| fold(v));
     let mut problems = Vec::new();
     for (i, _) in ctx.pages.iter().enumerate() {
         if !reads.iter().any(|r| r.page_index == i) {
@@ -198,13 +198,20 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
     if let Some(r) = reads.iter().find(|r| r.pages != t.pages) {
         problems.push(format!("page {} says {} pages", r.page_index + 1, r.pages));
     }
-    let numbers: Vec<&FooterRead> = reads.iter().filter(|r| r.number.is_some()).collect();
-    let reference =
-        expected_number.or_else(|| numbers.first().and_then(|r| r.number.as_deref().map(fold)));
-    for r in &numbers {
-        let n = r.number.as_deref().unwrap_or_default();
-        if Some(fold(n)) != reference {
-            problems.push(format!("page {} number {n}", r.page_index + 1));
+    // The number each footer should carry: the field's, else the first footer's.
+    let reference = number_field
+        .map(|(_, v)| v.to_string())
+        .or_else(|| reads.iter().find_map(|r| r.number.clone()));
+    if let Some(reference) = reference {
+        let folded = fold(&reference);
+        for r in &mut reads {
+            let Some(n) = &r.number else { continue };
+            // OCR may glue the label to the number ("No.0001/4507/23").
+            if fold(n).ends_with(&folded) && !folded.is_empty() {
+                r.number = Some(reference.clone());
+            } else {
+                problems.push(format!("page {} number {n}", r.page_index + 1));
+            }
         }
     }
 
@@ -235,57 +242,145 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
         .evidence(evidence))
 }
 
-/// The footer text as a case-insensitive regex with groups `page`, `pages`
-/// and `number`; spaces optional, since OCR drops some. `None` without a
-/// `{page}` placeholder.
-fn footer_regex(footer: &str) -> Option<Regex> {
-    if !footer.contains("{page}") {
-        return None;
-    }
-    let mut re = String::from("(?i)");
+/// A piece of the footer text: printed words or a placeholder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece<'a> {
+    Literal(&'a str),
+    Page,
+    Pages,
+    Number,
+}
+
+/// Splits a footer text at its `{page}`, `{pages}` and `{number}` placeholders.
+fn pieces(footer: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
     let mut rest = footer;
     while !rest.is_empty() {
-        let (literal, tail) = match rest.find('{') {
-            Some(i) => rest.split_at(i),
-            None => (rest, ""),
+        let next = ["{page}", "{pages}", "{number}"]
+            .iter()
+            .filter_map(|p| rest.find(p).map(|i| (i, *p)))
+            .min();
+        let Some((i, placeholder)) = next else {
+            out.push(Piece::Literal(rest));
+            break;
         };
-        for word in literal.split_whitespace() {
-            re.push_str(r"\s*");
-            re.push_str(&regex::escape(word));
+        if i > 0 {
+            out.push(Piece::Literal(&rest[..i]));
         }
-        if literal.ends_with(char::is_whitespace) || literal.is_empty() {
-            re.push_str(r"\s*");
-        }
-        rest = tail;
-        for (placeholder, group) in [
-            ("{pages}", r"\s*(?P<pages>\d+)"),
-            ("{page}", r"\s*(?P<page>\d+)"),
-            ("{number}", r"\s*(?P<number>\S+?)"),
-        ] {
-            if let Some(after) = rest.strip_prefix(placeholder) {
-                re.push_str(group);
-                rest = after;
+        out.push(match placeholder {
+            "{page}" => Piece::Page,
+            "{pages}" => Piece::Pages,
+            _ => Piece::Number,
+        });
+        rest = &rest[i + placeholder.len()..];
+    }
+    out
+}
+
+/// The footer as a case-insensitive regex with groups `page`, `pages` and
+/// `number`, or `None` without a `{page}` placeholder.
+///
+/// Footers repeat themselves in each language ("... Page {page} of
+/// {pages} / 第{page}页 共{pages}页"), and OCR misreads some of it, so the
+/// regex covers only the shortest stretch holding each placeholder once
+/// ("{number} - Page {page} of {pages}"); spaces are optional, since OCR
+/// drops some.
+fn footer_regex(footer: &str) -> Option<Regex> {
+    let pieces = pieces(footer);
+    let wanted: Vec<Piece> = [Piece::Page, Piece::Pages, Piece::Number]
+        .into_iter()
+        .filter(|p| pieces.contains(p))
+        .collect();
+    if !wanted.contains(&Piece::Page) {
+        return None;
+    }
+
+    // The shortest window of pieces holding every wanted placeholder.
+    let mut best: Option<(usize, usize)> = None;
+    for start in 0..pieces.len() {
+        for end in start..pieces.len() {
+            let window = &pieces[start..=end];
+            if wanted.iter().all(|w| window.contains(w))
+                && best.is_none_or(|(s, e)| end - start < e - s)
+            {
+                best = Some((start, end));
             }
         }
-        // A lone brace that is no placeholder is printed as is.
-        if let Some(after) = rest.strip_prefix('{') {
-            re.push_str(r"\{");
-            rest = after;
-        }
     }
-    if footer.trim_end().ends_with("{number}") {
-        // A lazy number at the end would stop after one character.
-        re = re.replace(r"(?P<number>\S+?)", r"(?P<number>\S+)");
+    let (start, end) = best?;
+
+    // Literals inside it are kept, word by word.
+    let window = &pieces[start..=end];
+    let mut re = String::from("(?i)");
+    for (i, piece) in window.iter().enumerate() {
+        let last = i + 1 == window.len();
+        match piece {
+            Piece::Literal(text) => {
+                for word in text.split_whitespace() {
+                    re.push_str(r"\s*");
+                    re.push_str(&regex::escape(word));
+                }
+                re.push_str(r"\s*");
+            }
+            Piece::Page => re.push_str(r"(?P<page>\d+)"),
+            Piece::Pages => re.push_str(r"(?P<pages>\d+)"),
+            // Lazy before more text, so "0001/4507/23-Page" stops at the dash.
+            Piece::Number if last => re.push_str(r"(?P<number>\S+)"),
+            Piece::Number => re.push_str(r"(?P<number>\S+?)"),
+        }
     }
     Regex::new(&re).ok()
 }
 
-/// The footers found on each page (at most one per page: the lowest match).
+/// The page's lines grouped into rows (vertical centres within half a line
+/// height), each row's texts joined left to right with a space. OCR and
+/// printing split a footer into runs (by script, at wide gaps); the footer
+/// regex reads the row. Returns each row's text and bounding box.
+fn rows(page: &PageText) -> Vec<(String, ocr::quad::Quad)> {
+    let mut lines: Vec<(f32, f32, f32, &ocr::text::Line)> = page
+        .lines
+        .iter()
+        .map(|l| {
+            let (x0, y0, _, y1) = ocr::quad::bounds(&l.quad);
+            (x0, (y0 + y1) / 2.0, (y1 - y0).max(1.0), l)
+        })
+        .collect();
+    lines.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut rows: Vec<Vec<(f32, f32, f32, &ocr::text::Line)>> = Vec::new();
+    for line in lines {
+        match rows.last_mut() {
+            Some(row) if (line.1 - row[0].1).abs() <= 0.5 * row[0].2.max(line.2) => row.push(line),
+            _ => rows.push(vec![line]),
+        }
+    }
+    rows.into_iter()
+        .map(|mut row| {
+            row.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let text = row
+                .iter()
+                .map(|(_, _, _, l)| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+            for (_, _, _, l) in &row {
+                let (a, b, c, d) = ocr::quad::bounds(&l.quad);
+                x0 = x0.min(a);
+                y0 = y0.min(b);
+                x1 = x1.max(c);
+                y1 = y1.max(d);
+            }
+            (text, [[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+        })
+        .collect()
+}
+
+/// The footers found on each page (at most one per page: the lowest row
+/// that matches).
 fn read_footers(ctx: &Context, pattern: &Regex) -> Vec<FooterRead> {
     let mut reads = Vec::new();
     for (i, page) in ctx.pages.iter().enumerate() {
-        let found = page.lines.iter().rev().find_map(|line| {
-            let caps = pattern.captures(&line.text)?;
+        let found = rows(page).into_iter().rev().find_map(|(text, quad)| {
+            let caps = pattern.captures(&text)?;
             let page_no = caps.name("page")?.as_str().parse().ok()?;
             let pages = caps
                 .name("pages")
@@ -298,7 +393,7 @@ fn read_footers(ctx: &Context, pattern: &Regex) -> Vec<FooterRead> {
                 number: caps.name("number").map(|m| m.as_str().to_string()),
                 evidence: Evidence {
                     page: i as u32 + 1,
-                    quad: line.quad,
+                    quad,
                 },
             })
         });
@@ -320,10 +415,21 @@ mod tests {
         assert_eq!(&c["number"], "0001/4507/23");
         assert_eq!(&c["page"], "2");
         assert_eq!(&c["pages"], "3");
+        // Without spaces the label sticks to the number; P4 compares the end.
         let c = re.captures("CertificateNo.0001/4507/23-Page2of3").unwrap();
-        assert_eq!(&c["number"], "0001/4507/23");
+        assert_eq!(&c["number"], "CertificateNo.0001/4507/23");
+        assert_eq!(&c["page"], "2");
         let re = footer_regex("Page {page} of {pages} / {number}").unwrap();
         let c = re.captures("Page 1 of 2 / NZ-12345").unwrap();
         assert_eq!(&c["number"], "NZ-12345");
+        let re = footer_regex(
+            "Certificate No. / 证书编号 {number} - Page {page} of {pages} / 第{page}页 共{pages}页",
+        )
+        .unwrap();
+        let c = re
+            .captures("Certificate No. / 证书编号 VH86/270786 - Page 1 of 2 / 第1页 共2页")
+            .unwrap();
+        assert_eq!(&c["number"], "VH86/270786");
+        assert_eq!(&c["pages"], "2");
     }
 }
