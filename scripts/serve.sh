@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Builds the web app and serves it on http://127.0.0.1:8080.
-#
-# The web app is not part of the project yet (this phase is the OCR engine),
-# so for now this only says so and fails.
+# Builds the web app and serves it on http://127.0.0.1:8080: runs set-up
+# (scripts/setup.sh), the web build (scripts/build-web.sh, settings in
+# wasm-pack.toml), then the static server (scripts/serve.py), which sends
+# the Content-Security-Policy and the cross-origin isolation headers.
+# SDR_PORT changes the port.
 set -euo pipefail
-echo "serve: the web app is not written yet; nothing to build or serve." >&2
-echo "serve: run 'bash scripts/test.sh' for the test suite, or see README.md for 'sdr ocr FILE'." >&2
-exit 1
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+bash scripts/setup.sh
+bash scripts/build-web.sh
+exec python3 scripts/serve.py target/site --port "${SDR_PORT:-8080}"

@@ -1,0 +1,148 @@
+//! The page: a drop zone, then one screen with the page image on the left
+//! and the template card, fields, findings and verdict on the right.
+
+mod bridge;
+mod fields_table;
+mod findings;
+mod header;
+mod input;
+mod page_view;
+mod progress;
+mod state;
+mod template_card;
+mod verdict;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use bridge::{page_now_ms, Bridge};
+use fields_table::FieldsTable;
+use findings::Findings;
+use header::Header;
+use input::Input;
+use page_view::PageView;
+use progress::Progress;
+use state::{Action, EngineState, State};
+use template_card::TemplateCard;
+use verdict::VerdictBanner;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}
+
+/// A file waiting for the worker: (name, bytes).
+type Pending = Option<(String, Vec<u8>)>;
+
+/// The root component.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(State::default);
+    let pending = use_mut_ref(|| Pending::None);
+
+    // The worker lives as long as the page.
+    let bridge: Rc<Option<Bridge>> = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            match Bridge::start(move |a| dispatcher.dispatch(a)) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    log::error!("{e}");
+                    None
+                }
+            }
+        })
+    };
+
+    // Hand the worker a file: now if it is ready, else once it is.
+    let ready = matches!(state.engine, EngineState::Ready { .. });
+    let send = {
+        let state = state.clone();
+        let bridge = bridge.clone();
+        move |name: String, bytes: Vec<u8>| {
+            let declaration = state.declaration.as_ref().map(|(_, text)| text.clone());
+            state.dispatch(Action::Started {
+                file_name: name.clone(),
+                at_ms: page_now_ms(),
+            });
+            if let Some(b) = bridge.as_ref() {
+                if let Err(e) = b.review(&name, &bytes, declaration) {
+                    log::error!("{e}");
+                }
+            }
+        }
+    };
+    {
+        let pending = pending.clone();
+        let send = send.clone();
+        use_effect_with(ready, move |ready| {
+            if *ready {
+                if let Some((name, bytes)) = pending.borrow_mut().take() {
+                    send(name, bytes);
+                }
+            }
+        });
+    }
+    let on_file = {
+        let pending = pending.clone();
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            if ready {
+                send(name, bytes);
+            } else {
+                *pending.borrow_mut() = Some((name, bytes));
+            }
+        })
+    };
+    let on_declaration = {
+        let state = state.clone();
+        Callback::from(move |d| state.dispatch(Action::Declaration(d)))
+    };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |i| state.dispatch(Action::Select(i)))
+    };
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ToggleLang))
+    };
+
+    // Keep the document's language in step with the switch.
+    use_effect_with(state.lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    });
+
+    let lang = state.lang;
+    let job = state.job.clone();
+    let result = job.as_ref().and_then(|j| j.result.clone());
+    html! {
+        <div class="app">
+            <Header {lang} on_toggle={on_lang} />
+            <Input {lang} {on_file} {on_declaration}
+                declaration={state.declaration.as_ref().map(|(n, _)| n.clone())} />
+            <Progress {lang} engine={state.engine.clone()} job={job.clone()} />
+            if let Some(job) = job {
+                <main class="review">
+                    <section class="left">
+                        <PageView {lang} pages={job.pages.clone()} result={result.clone()}
+                            selected={state.selected} />
+                    </section>
+                    <section class="right">
+                        if let Some(result) = result {
+                            <VerdictBanner {lang} result={result.clone()} verdict_ms={job.verdict_ms} />
+                            <TemplateCard {lang} result={result.clone()} />
+                            <Findings {lang} result={result.clone()} selected={state.selected}
+                                {on_select} />
+                            <FieldsTable {lang} {result} />
+                        }
+                    </section>
+                </main>
+            }
+        </div>
+    }
+}

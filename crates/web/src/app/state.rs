@@ -1,0 +1,192 @@
+//! The page's state and the actions that change it.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::error::UserMessage;
+use crate::i18n::Lang;
+use crate::protocol::{FromWorker, ReviewResult};
+
+/// Download progress of one item: (bytes loaded, total if known).
+pub type Progress = (u64, Option<u64>);
+
+/// Where the worker is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EngineState {
+    /// Downloading models and data.
+    Loading(BTreeMap<String, Progress>),
+    /// Ready, after `init_ms` milliseconds.
+    Ready {
+        /// Milliseconds from the worker's start to ready.
+        init_ms: f64,
+    },
+    /// Loading failed.
+    Failed(UserMessage),
+}
+
+/// One decoded page image.
+#[derive(Clone, Debug)]
+pub struct PageImage {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// RGBA pixels, `width * height * 4` bytes.
+    pub pixels: Rc<Vec<u8>>,
+}
+
+/// Pages are equal when they share their pixels: comparing megabytes of
+/// pixels on every render would be wasted work.
+impl PartialEq for PageImage {
+    fn eq(&self, other: &Self) -> bool {
+        self.width == other.width
+            && self.height == other.height
+            && Rc::ptr_eq(&self.pixels, &other.pixels)
+    }
+}
+
+/// The review of one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    /// The file's name.
+    pub file_name: String,
+    /// Page clock (ms) when the file was dropped.
+    pub dropped_ms: f64,
+    /// Steps ended so far: (index into STEPS, milliseconds).
+    pub steps: Vec<(usize, f64)>,
+    /// Decoded pages, in order.
+    pub pages: Vec<PageImage>,
+    /// The result, when done.
+    pub result: Option<Rc<ReviewResult>>,
+    /// Milliseconds from drop to verdict, when done.
+    pub verdict_ms: Option<f64>,
+    /// The error, when the review failed.
+    pub error: Option<UserMessage>,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The page's language.
+    pub lang: Lang,
+    /// The worker's loading state.
+    pub engine: EngineState,
+    /// The declaration chosen: (file name, JSON text).
+    pub declaration: Option<(String, String)>,
+    /// The current (or last) review.
+    pub job: Option<Job>,
+    /// The finding whose evidence is highlighted (index into the report's findings).
+    pub selected: Option<usize>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            lang: Lang::En,
+            engine: EngineState::Loading(BTreeMap::new()),
+            declaration: None,
+            job: None,
+            selected: None,
+        }
+    }
+}
+
+/// What changes the state.
+pub enum Action {
+    /// Switch to the other language.
+    ToggleLang,
+    /// A declaration file was chosen (name, text), or cleared.
+    Declaration(Option<(String, String)>),
+    /// A file was handed to the worker at this page time (ms).
+    Started {
+        /// The file's name.
+        file_name: String,
+        /// Page clock, milliseconds.
+        at_ms: f64,
+    },
+    /// A message from the worker, with its bytes, received at this page time (ms).
+    Worker(FromWorker, Option<Vec<u8>>, f64),
+    /// Highlight a finding's evidence, or none.
+    Select(Option<usize>),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::ToggleLang => s.lang = s.lang.other(),
+            Action::Declaration(d) => s.declaration = d,
+            Action::Select(i) => s.selected = i,
+            Action::Started { file_name, at_ms } => {
+                s.selected = None;
+                s.job = Some(Job {
+                    file_name,
+                    dropped_ms: at_ms,
+                    steps: Vec::new(),
+                    pages: Vec::new(),
+                    result: None,
+                    verdict_ms: None,
+                    error: None,
+                });
+            }
+            Action::Worker(message, bytes, at_ms) => apply(&mut s, message, bytes, at_ms),
+        }
+        Rc::new(s)
+    }
+}
+
+/// Applies a worker message.
+fn apply(s: &mut State, message: FromWorker, bytes: Option<Vec<u8>>, at_ms: f64) {
+    match message {
+        FromWorker::Loading {
+            item,
+            loaded,
+            total,
+        } => {
+            if let EngineState::Loading(items) = &mut s.engine {
+                items.insert(item, (loaded, total));
+            }
+        }
+        FromWorker::Ready { init_ms, .. } => s.engine = EngineState::Ready { init_ms },
+        FromWorker::InitFailed { error } => s.engine = EngineState::Failed(error),
+        FromWorker::Step { index, ms } => {
+            if let Some(job) = &mut s.job {
+                job.steps.push((index, ms));
+            }
+        }
+        FromWorker::Page {
+            index,
+            width,
+            height,
+            ..
+        } => {
+            let expected = width as usize * height as usize * 4;
+            if let (Some(job), Some(pixels)) = (&mut s.job, bytes) {
+                if pixels.len() == expected && index as usize == job.pages.len() {
+                    job.pages.push(PageImage {
+                        width,
+                        height,
+                        pixels: Rc::new(pixels),
+                    });
+                } else {
+                    log::warn!("page {index}: {} bytes, expected {expected}", pixels.len());
+                }
+            }
+        }
+        FromWorker::Done { result } => {
+            if let Some(job) = &mut s.job {
+                job.verdict_ms = Some(at_ms - job.dropped_ms);
+                job.result = Some(Rc::new(*result));
+            }
+        }
+        FromWorker::Failed { error } => {
+            if let Some(job) = &mut s.job {
+                job.error = Some(error);
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The page's entry point (see `web::app`).
+
+fn main() {
+    web::app::start();
+}

@@ -1,0 +1,40 @@
+//! The envelope of a message between page and worker: a JS object
+//! `{ json: string, bytes?: Uint8Array }`. Bytes are transferred, not
+//! copied, when posted.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::error::WebError;
+
+/// Builds the envelope and the transfer list for `postMessage`.
+pub fn envelope(json: &str, bytes: Option<&[u8]>) -> Result<(Object, Array), WebError> {
+    let message = Object::new();
+    let transfer = Array::new();
+    set(&message, "json", &JsValue::from_str(json))?;
+    if let Some(bytes) = bytes {
+        let array = Uint8Array::new_from_slice(bytes);
+        set(&message, "bytes", &array)?;
+        transfer.push(&array.buffer());
+    }
+    Ok((message, transfer))
+}
+
+/// Reads the JSON text and the bytes (if any) of an envelope.
+pub fn open(data: &JsValue) -> Result<(String, Option<Vec<u8>>), WebError> {
+    let json = Reflect::get(data, &JsValue::from_str("json"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| WebError::Browser("a message without json".into()))?;
+    let bytes = Reflect::get(data, &JsValue::from_str("bytes"))
+        .ok()
+        .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+        .map(|a| a.to_vec());
+    Ok((json, bytes))
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), WebError> {
+    Reflect::set(object, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(|e| WebError::Browser(format!("setting {key}: {e:?}")))
+}

@@ -1,0 +1,76 @@
+// Shared set-up of the browser tests: the built site, a local server on a
+// free port of 127.0.0.1, Debian's Chromium through playwright-core, and
+// generated certificates.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The site built by scripts/build-web.sh. */
+export const site = path.join(root, "target/site");
+/** Where screenshots go. */
+export const outputDir = path.join(root, "test-output/browser");
+
+/** Chromium options: headless, no sandbox (root), no background traffic. */
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Fails early, with the command to run, when the site is not built. */
+export function requireSite() {
+  if (!existsSync(path.join(site, "index.html"))) {
+    throw new Error(`${site}/index.html missing: run bash scripts/build-web.sh first`);
+  }
+  mkdirSync(outputDir, { recursive: true });
+}
+
+/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn("python3", [path.join(root, "scripts/serve.py"), site, "--port", "0"], {
+      env: { ...process.env, SDR_SERVE_QUIET: "1" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let buffer = "";
+    child.stdout.on("data", (chunk) => {
+      buffer += chunk;
+      const match = buffer.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) {
+        resolve({ url: match[0], port: Number(match[1]), stop: () => child.kill() });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`serve.py exited with ${code}`)));
+  });
+}
+
+/** The `sdr` binary that has the synth command (release if built, else debug). */
+function sdrBinary() {
+  for (const profile of ["release", "debug"]) {
+    const bin = path.join(root, "target", profile, "sdr");
+    if (existsSync(bin) && spawnSync(bin, ["synth", "--help"]).status === 0) {
+      return bin;
+    }
+  }
+  throw new Error("no target/{release,debug}/sdr with `synth`: run cargo build -p sdr");
+}
+
+/**
+ * Generates certificates with `sdr synth`; returns the folder.
+ * @param {string[]} args e.g. ["--template", "AU-BEEF", "--count", "1", "--seed", "3"]
+ */
+export function synth(args) {
+  const out = mkdtempSync(path.join(tmpdir(), "sdr-browser-"));
+  const run = spawnSync(sdrBinary(), ["synth", ...args, "--out", out], { cwd: root, encoding: "utf8" });
+  if (run.status !== 0) {
+    throw new Error(`sdr synth failed: ${run.stderr}`);
+  }
+  return out;
+}
