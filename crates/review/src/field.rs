@@ -9,7 +9,7 @@
 //!
 //! | type | canonical form | example |
 //! |---|---|---|
-//! | text | trimmed, runs of spaces as one, lines joined by one space, case kept | `SHANGHAI HAIXIN FOOD CO., LTD. 88 Jiangning Road, Shanghai` |
+//! | text | trimmed, runs of spaces as one, lines joined by one space, case kept; compared through [`canonical_text`] | `SHANGHAI HAIXIN FOOD CO., LTD. 88 Jiangning Road, Shanghai` |
 //! | date | ISO 8601 `YYYY-MM-DD` | `2026-03-05` |
 //! | number, weight | kilograms (weights) as a decimal with `.`, no thousands separator, at most 2 decimals, trailing zeros and a trailing `.` removed | `24560`, `24560.5` |
 //! | count | integer | `1200` |
@@ -97,4 +97,51 @@ pub struct ExtractedField {
     /// Where the value was read, in page pixels as decoded.
     #[serde(rename = "box")]
     pub quad: Quad,
+}
+
+/// Punctuation next to which a space is not significant: OCR often drops
+/// or adds the space after a full stop or comma and around `&` or `/`.
+const TIGHT: &[char] = &['.', ',', ';', ':', '&', '/', '(', ')', '-'];
+
+/// Text in the form used to compare values: trimmed, runs of white space as
+/// one space, and no space next to punctuation (`P. R. CHINA` and
+/// `P.R. CHINA` both give `P.R.CHINA`; `IMPORT & EXPORT CO., LTD.` gives
+/// `IMPORT&EXPORT CO.,LTD.`). Case and letters are kept.
+pub fn canonical_text(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in words.iter().enumerate() {
+        let glue = i > 0 && (words[i - 1].ends_with(TIGHT) || word.starts_with(TIGHT));
+        if i > 0 && !glue {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_text;
+
+    #[test]
+    fn spaces_next_to_punctuation_do_not_count() {
+        for (a, b) in [
+            ("P. R. CHINA", "P.R. CHINA"),
+            ("P. R. CHINA", "P. R.CHINA"),
+            (
+                "IMPORT & EXPORT CO., LTD. NO. 88",
+                "IMPORT &EXPORT CO.,LTD. NO.88",
+            ),
+            ("  RUE DE LA GARE, TOULOUSE ", "RUE DE LA GARE,TOULOUSE"),
+        ] {
+            assert_eq!(canonical_text(a), canonical_text(b), "{a:?} vs {b:?}");
+        }
+        assert_eq!(canonical_text(" P. R.  CHINA "), "P.R.CHINA");
+        assert_eq!(canonical_text("MILDURA FRUIT"), "MILDURA FRUIT");
+        assert_ne!(
+            canonical_text("MILDURA FRUIT"),
+            canonical_text("MILDURAFRUIT")
+        );
+    }
 }

@@ -374,9 +374,11 @@ fn type_name(kind: FieldType) -> String {
         .unwrap_or_default()
 }
 
-/// Equal canonical values; numbers compare as numbers (`24560` = `24560.0`).
+/// Equal canonical values; numbers compare as numbers (`24560` = `24560.0`),
+/// text through `review::field::canonical_text`.
 fn same_value(found: &str, expected: &str) -> bool {
-    if found == expected {
+    use review::field::canonical_text;
+    if found == expected || canonical_text(found) == canonical_text(expected) {
         return true;
     }
     match (found.parse::<f64>(), expected.parse::<f64>()) {
