@@ -18,19 +18,26 @@ pub struct FieldPlace {
     pub region: Region,
     /// How well the label matched (or [`LABEL_MISSING`]).
     pub label_score: f32,
-    /// The label's line, when found: a merged value may follow the label in it.
-    pub label: Option<Found>,
+    /// The label's lines that were found (one per language at most): a
+    /// merged value may follow the label in one of them.
+    pub labels: Vec<Found>,
 }
 
 /// The value region of `field`, moved by how far its label was found from
-/// where the template puts it (its best-matched language line).
+/// where the template puts it (its best-matched language line, the first
+/// language on ties).
 pub fn place_field(field: &Field, printed: &[Printed], found: &[Option<Found>]) -> FieldPlace {
-    let best = printed
+    let labels: Vec<Found> = printed
         .iter()
         .zip(found)
         .filter(|(p, _)| p.owner == Owner::Field(field.name.clone()))
         .filter_map(|(_, f)| *f)
-        .max_by(|a, b| a.similarity.total_cmp(&b.similarity));
+        .collect();
+    let best = labels
+        .iter()
+        .rev()
+        .max_by(|a, b| a.similarity.total_cmp(&b.similarity))
+        .copied();
     let (dx, dy) = best.map_or((0.0, 0.0), |f| f.offset);
     let left = field.at.x_mm + field.value.dx_mm + dx;
     let top = field.at.y_mm + field.value.dy_mm + dy;
@@ -42,7 +49,7 @@ pub fn place_field(field: &Field, printed: &[Printed], found: &[Option<Found>]) 
             top + field.value.height_mm,
         ),
         label_score: best.map_or(LABEL_MISSING, |f| f.similarity),
-        label: best,
+        labels,
     }
 }
 
@@ -59,12 +66,12 @@ pub fn value_pieces(
     let (left, top, right, bottom) = place.region;
     let mut pieces = Vec::new();
 
-    // The label's line may carry the value after the label.
-    let mut label_line = None;
-    if let Some(found) = &place.label {
-        label_line = Some(found.placed);
+    // A label's line may carry the value after the label.
+    let mut label_lines = Vec::new();
+    for found in &place.labels {
+        label_lines.push(found.placed);
         let line = &placed[found.placed];
-        let reaches = line.bounds.right > left + 1.0;
+        let reaches = line.bounds.right > left - 5.0;
         let same_row = line.bounds.centre_y() > top - 1.5 && line.bounds.centre_y() < bottom;
         if has_tail(found, placed) && reaches && same_row {
             if let Some(piece) = Piece::after_label(line, found.prefix_len) {
@@ -75,7 +82,7 @@ pub fn value_pieces(
 
     // Lines that start in the region.
     for (i, p) in placed.iter().enumerate() {
-        if fixed[i] || Some(i) == label_line {
+        if fixed[i] || label_lines.contains(&i) {
             continue;
         }
         let cy = p.bounds.centre_y();
@@ -91,6 +98,54 @@ pub fn value_pieces(
         .into_iter()
         .map(|piece| cut_before_fixed_text(piece, right, printed))
         .collect()
+}
+
+/// Largest gap between two pieces of one value line, millimetres: OCR
+/// splits a printed run at a wide space, never much wider.
+const MAX_GAP_MM: f32 = 6.0;
+
+/// Keeps what belongs to the value: per row, the leftmost piece and the
+/// pieces that follow it without a wide gap; at most `max_lines` rows; and
+/// nothing from the stamp's ring (short or unsure readings inside `stamp`,
+/// a rectangle in millimetres: left, top, right, bottom).
+pub fn tidy(pieces: Vec<Piece>, max_lines: u32, stamp: Region) -> Vec<Piece> {
+    let in_stamp = |p: &Piece| {
+        let (x, y) = (p.bounds.centre_x(), p.bounds.centre_y());
+        x > stamp.0 && x < stamp.2 && y > stamp.1 && y < stamp.3
+    };
+    let mut pieces: Vec<Piece> = pieces
+        .into_iter()
+        .filter(|p| {
+            let letters = p.text.chars().filter(|c| c.is_alphanumeric()).count();
+            !(in_stamp(p) && (letters <= 3 || p.confidence < 0.8))
+        })
+        .collect();
+    pieces.sort_by(|a, b| a.bounds.centre_y().total_cmp(&b.bounds.centre_y()));
+
+    // Rows, top to bottom.
+    let mut rows: Vec<Vec<Piece>> = Vec::new();
+    for p in pieces {
+        match rows.last_mut() {
+            Some(row) if p.bounds.centre_y() - row[0].bounds.centre_y() < 2.0 => row.push(p),
+            _ => rows.push(vec![p]),
+        }
+    }
+    rows.truncate(max_lines.max(1) as usize);
+
+    // In each row, the run that starts at its left.
+    let mut out = Vec::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.bounds.left.total_cmp(&b.bounds.left));
+        let mut right = f32::MIN;
+        for p in row {
+            if right != f32::MIN && p.bounds.left - right > MAX_GAP_MM {
+                break;
+            }
+            right = right.max(p.bounds.right);
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// The piece up to the start of another fixed text it ran into, when it

@@ -17,8 +17,8 @@ use regex::Regex;
 
 use super::matching::{fold, raw_prefix_end};
 use super::normalise::{
-    certificate_number, codes_find_containers, collapse_spaces, date_any_order, format_number,
-    hs_code, parse_decimal, seals,
+    certificate_number, codes_find_containers, collapse_spaces, date_any_order, date_pattern,
+    format_number, hs_code, parse_decimal, seals,
 };
 use crate::field::{names, ExtractedField};
 use crate::template::DecimalMark;
@@ -471,25 +471,10 @@ fn value_after(
     })
 }
 
-/// Date patterns: numeric, ISO, with a month name, Chinese.
-fn date_regex() -> &'static Regex {
-    static DATE: OnceLock<Regex> = OnceLock::new();
-    DATE.get_or_init(|| {
-        Regex::new(concat!(
-            r"\b\d{4}-\d{1,2}-\d{1,2}\b",
-            r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b",
-            r"|\b\d{1,2}\.?\s*(?:de\s+)?\p{L}{3,12}\.?,?\s*(?:de\s+)?\d{4}\b",
-            r"|\b\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}\b",
-            r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
-        ))
-        .expect("date regex")
-    })
-}
-
 /// Every date, named by the label before it (same row, or the row to its left, or above).
 fn dated(rows: &[Row], page: u32, counter: &mut usize, out: &mut Vec<ExtractedField>) {
     for row in rows {
-        for m in date_regex().find_iter(row.text) {
+        for m in date_pattern().find_iter(row.text) {
             let Ok(date) = date_any_order(m.as_str()) else {
                 continue;
             };

@@ -121,11 +121,27 @@ fn read_fields(t: &Template, view: &PageView, out: &mut Vec<ExtractedField>) {
     for field in t.fields.iter().filter(|f| f.at.page == view.page_no) {
         let place = fields::place_field(field, &view.printed, &view.found);
         let pieces = fields::value_pieces(&place, &view.placed, &view.fixed, &view.printed);
+        let pieces = fields::tidy(pieces, field.max_lines, stamp_region(t, view.page_no));
         let name = field.name.clone();
         if let Some(f) = view.field(name, field.kind, &t.locale, pieces, place.label_score) {
             out.push(f);
         }
     }
+}
+
+/// The stamp's zone on this page as a region, widened by 3 mm; an empty
+/// region on other pages.
+fn stamp_region(t: &Template, page_no: u32) -> fields::Region {
+    let z = &t.stamp.zone;
+    if z.page != page_no {
+        return (0.0, 0.0, 0.0, 0.0);
+    }
+    (
+        z.x_mm - 3.0,
+        z.y_mm - 3.0,
+        z.x_mm + z.width_mm + 3.0,
+        z.y_mm + z.height_mm + 3.0,
+    )
 }
 
 /// The goods table, if the template has one on this page.

@@ -166,11 +166,17 @@ pub fn seals(raw: &str) -> Result<String, NormaliseError> {
 }
 
 /// Establishment approval numbers in printed order, upper case with single
-/// spaces, `,`-joined (`SIF 4507,EST. 245E`).
+/// spaces, `,`-joined (`SIF 4507,EST. 245E`). Approval numbers put a space
+/// between their letter prefix and their number, so one OCR dropped is put
+/// back (`UY7` is `UY 7`, `EST.2270` is `EST. 2270`).
 pub fn establishments(raw: &str) -> Result<String, NormaliseError> {
+    static PREFIX: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let prefix =
+        PREFIX.get_or_init(|| regex::Regex::new(r"\b(\p{Lu}{2,}\.?)(\d)").expect("prefix pattern"));
     let parts: Vec<String> = raw
         .split([',', ';'])
         .map(|p| super::collapse_spaces(p).to_uppercase())
+        .map(|p| prefix.replace_all(&p, "$1 $2").into_owned())
         .filter(|p| !p.is_empty())
         .collect();
     if parts.is_empty() {

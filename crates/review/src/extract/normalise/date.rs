@@ -1,7 +1,10 @@
 //! Dates: numeric in the template's day/month order, ISO, month names in
 //! ten languages, and Chinese `2016年4月22日`.
 
+use std::sync::OnceLock;
+
 use jiff::civil::Date;
+use regex::Regex;
 
 use super::{digit_lookalike, NormaliseError};
 use crate::extract::matching::fold_char;
@@ -146,6 +149,38 @@ pub fn date(raw: &str, order: DateOrder) -> Result<Date, NormaliseError> {
     }
 }
 
+/// Parses the date in `raw`: the whole text, or else the first part of it
+/// that looks like a date and parses (a stamp's letters read into the
+/// line, a word before the date). The error is the whole text's.
+pub fn date_in_text(raw: &str, order: DateOrder) -> Result<Date, NormaliseError> {
+    date(raw, order).or_else(|whole| {
+        if !matches!(whole, NormaliseError::Unreadable { .. }) {
+            return Err(whole);
+        }
+        date_pattern()
+            .find_iter(raw)
+            .find_map(|m| date(m.as_str(), order).ok())
+            .ok_or(whole)
+    })
+}
+
+/// What a date looks like inside a text: numeric (`22/04/2016`,
+/// `22.04.16`), ISO, with a month name (`22 APR 2016`, `April 22, 2016`,
+/// `22 de abril de 2016`), or Chinese (`2016年4月22日`).
+pub fn date_pattern() -> &'static Regex {
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    DATE.get_or_init(|| {
+        Regex::new(concat!(
+            r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+            r"|\b\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}\b",
+            r"|\b\d{1,2}\.?\s*(?:de\s+)?\p{L}{3,12}\.?,?\s*(?:de\s+)?\d{4}\b",
+            r"|\b\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}\b",
+            r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
+        ))
+        .expect("date pattern")
+    })
+}
+
 /// Parses a date of unknown order, as in a form without a template: day
 /// first unless only month first gives a valid date; a four-digit first
 /// part means year first.
@@ -274,6 +309,18 @@ mod tests {
         assert_eq!(iso("14 marts 2026", DateOrder::Dmy), "2026-03-14");
         assert_eq!(iso("14 noiembrie 2026", DateOrder::Dmy), "2026-11-14");
         assert_eq!(iso("2016年4月22日", DateOrder::Dmy), "2016-04-22");
+    }
+
+    #[test]
+    fn dates_inside_other_text() {
+        let found = |raw| date_in_text(raw, DateOrder::Dmy).map(|d| d.to_string());
+        assert_eq!(found("ONEOV 22/08/2025 W"), Ok("2025-08-22".into()));
+        assert_eq!(found("Date: 3 MAR 2026"), Ok("2026-03-03".into()));
+        assert!(matches!(
+            found("31/13/2024"),
+            Err(NormaliseError::ImpossibleDate { .. })
+        ));
+        assert!(found("no date here").is_err());
     }
 
     #[test]

@@ -12,14 +12,16 @@ mod codes;
 mod country;
 mod date;
 mod number;
+mod text;
 
 pub use codes::{
     certificate_number, containers, establishments, find_containers as codes_find_containers,
     hs_code, iso6346_check_digit_ok, seals, CONTAINER_PATTERN,
 };
 pub use country::country_code;
-pub use date::{date, date_any_order};
+pub use date::{date, date_any_order, date_in_text, date_pattern};
 pub use number::{count, format_number, number, parse_decimal, weight_kg};
+pub use text::text;
 
 use crate::template::{FieldType, Locale};
 
@@ -71,8 +73,8 @@ pub enum NormaliseError {
 /// whitespace collapsed to one space.
 pub fn normalise(kind: FieldType, raw: &str, locale: &Locale) -> Result<String, NormaliseError> {
     match kind {
-        FieldType::Text => Ok(collapse_spaces(raw)),
-        FieldType::Date => date(raw, locale.date_order).map(|d| d.to_string()),
+        FieldType::Text => Ok(text(raw)),
+        FieldType::Date => date_in_text(raw, locale.date_order).map(|d| d.to_string()),
         FieldType::Number => number(raw, locale.decimal).map(format_number),
         FieldType::Weight => weight_kg(raw, locale.decimal).map(format_number),
         FieldType::Count => count(raw).map(|n| n.to_string()),
