@@ -129,10 +129,10 @@ fn review_after_ocr(
     clock.lap("identify");
 
     // The values, where the template says they are; without a template,
-    // the generic reader (not published yet, so nothing is read).
+    // what labels and patterns tell anywhere on the pages.
     let fields: Vec<ExtractedField> = match template {
         Some(t) => extract::extract(pages, t, &identification.transforms),
-        None => Vec::new(),
+        None => extract::generic::extract_generic(pages),
     };
     clock.lap("extract");
 

@@ -153,11 +153,14 @@ pub(crate) fn species_hs(ctx: &Context, headings: &BTreeMap<String, Vec<String>>
         })?;
     let (hs_field, code) = ctx.text(HS_CODE)?;
     let code: String = code.chars().filter(char::is_ascii_digit).collect();
-    let hs_ok = allowed.iter().any(|h| hs_under(&code, h));
     let product = ctx
         .template
         .map(|t| &t.product.hs_headings)
         .filter(|h| !h.is_empty());
+    // A code outside the certificate's own headings is F5's finding; C3
+    // then judges the species against the product only, not the code again.
+    let code_in_product = product.is_none_or(|p| p.iter().any(|h| hs_under(&code, h)));
+    let hs_ok = !code_in_product || allowed.iter().any(|h| hs_under(&code, h));
     let product_ok = product.is_none_or(|p| {
         allowed
             .iter()

@@ -210,7 +210,9 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
             if fold(n).ends_with(&folded) && !folded.is_empty() {
                 r.number = Some(reference.clone());
             } else {
-                problems.push(format!("page {} number {n}", r.page_index + 1));
+                let shown = tail_like(n, &folded);
+                problems.push(format!("page {} number {shown}", r.page_index + 1));
+                r.number = Some(shown);
             }
         }
     }
@@ -240,6 +242,21 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
     Ok(Judgement::new(problems.is_empty(), found, expected)
         .compared(values)
         .evidence(evidence))
+}
+
+/// The last words of a footer's number capture (which starts with the
+/// footer's label) as long as the expected number, folded:
+/// `"Certificate No. 0001/4507/24"` → `"0001/4507/24"`.
+fn tail_like(read: &str, folded_reference: &str) -> String {
+    let want = folded_reference.chars().count();
+    let words: Vec<&str> = read.split_whitespace().collect();
+    let mut start = words.len();
+    let mut length = 0;
+    while start > 0 && length < want {
+        start -= 1;
+        length += fold(words[start]).chars().count();
+    }
+    words[start..].join(" ")
 }
 
 /// A piece of the footer text: printed words or a placeholder.
@@ -324,9 +341,11 @@ fn footer_regex(footer: &str) -> Option<Regex> {
             }
             Piece::Page => re.push_str(r"(?P<page>\d+)"),
             Piece::Pages => re.push_str(r"(?P<pages>\d+)"),
-            // Lazy before more text, so "0001/4507/23-Page" stops at the dash.
             Piece::Number if last => re.push_str(r"(?P<number>\S+)"),
-            Piece::Number => re.push_str(r"(?P<number>\S+?)"),
+            // Before more text: lazy, and spaces allowed ("23 - 535850 - C -
+            // Page 1"); the match starts at the row's start, so the label
+            // comes along and P4 compares the number's end.
+            Piece::Number => re.push_str(r"(?P<number>.+?)"),
         }
     }
     Regex::new(&re).ok()
@@ -412,7 +431,7 @@ mod tests {
         let c = re
             .captures("Certificate No. 0001/4507/23 - Page 2 of 3")
             .unwrap();
-        assert_eq!(&c["number"], "0001/4507/23");
+        assert_eq!(&c["number"], "Certificate No. 0001/4507/23");
         assert_eq!(&c["page"], "2");
         assert_eq!(&c["pages"], "3");
         // Without spaces the label sticks to the number; P4 compares the end.
@@ -429,7 +448,11 @@ mod tests {
         let c = re
             .captures("Certificate No. / 证书编号 VH86/270786 - Page 1 of 2 / 第1页 共2页")
             .unwrap();
-        assert_eq!(&c["number"], "VH86/270786");
+        assert!(c["number"].ends_with(" VH86/270786"));
+        let c = re
+            .captures("证书编号 23 - 535850 - C - Page 1 of 2 / 第1页 共2页")
+            .unwrap();
+        assert_eq!(&c["number"], "证书编号 23 - 535850 - C");
         assert_eq!(&c["pages"], "2");
     }
 }
