@@ -1,12 +1,16 @@
 //! Inspection of page images: QR codes carrying an e-certificate payload on
 //! spoiled synthetic pages, and alteration artefacts (white patch with a
-//! retyped value, font change, copy mark) against clean pages.
+//! retyped value, font change) on generated certificates, against genuine
+//! ones.
 
 use std::time::Instant;
 
 use image::{GrayImage, Luma, Rgb, RgbImage};
 use imageproc::geometric_transformations::{rotate_about_center, Border, Interpolation};
-use review::inspect::{inspect, qr, ECertPayload};
+use ocr::text::{Line, PageStatus, PageText};
+use review::field::ExtractedField;
+use review::inspect::{inspect, qr, Alteration, AlterationKind, ECertPayload};
+use synth::certificate::Fault;
 
 /// Millimetres per inch.
 const MM_PER_INCH: f32 = 25.4;
@@ -186,4 +190,209 @@ fn pages_without_codes_give_none() {
     assert!(codes.is_empty(), "{codes:?}");
     let inspection = inspect(&[image], &[], &[]);
     assert!(inspection.qr_codes.is_empty());
+}
+
+// ------------------------------------------------------------ alterations
+
+/// The repository's data: rules.json, web/templates, web/registry.
+fn repository_data() -> &'static review::DataSet {
+    static DATA: std::sync::OnceLock<review::DataSet> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = vec![(
+            "rules.json".to_string(),
+            std::fs::read(root.join("rules.json")).expect("rules.json"),
+        )];
+        for dir in ["templates", "registry"] {
+            let entries = std::fs::read_dir(root.join("web").join(dir)).expect("data directory");
+            for entry in entries.flatten() {
+                let name = format!("{dir}/{}", entry.file_name().to_string_lossy());
+                files.push((name, std::fs::read(entry.path()).expect("data file")));
+            }
+        }
+        review::DataSet::from_files(&files).expect("repository data loads")
+    })
+}
+
+/// The pages as a perfect OCR would read them: the printed runs and boxes.
+fn perfect_ocr(pages: &[synth::RenderedPage]) -> Vec<PageText> {
+    pages
+        .iter()
+        .map(|p| PageText {
+            width: p.image.width(),
+            height: p.image.height(),
+            dpi: Some(p.dpi),
+            rotation: 0,
+            skew: 0.0,
+            status: PageStatus::Text,
+            lines: p
+                .lines
+                .iter()
+                .map(|l| Line {
+                    text: l.text.clone(),
+                    confidence: 1.0,
+                    quad: l.quad,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A generated certificate, its perfect OCR, its extracted fields and the
+/// inspection of its pages.
+struct Inspected {
+    generated: synth::certificate::GeneratedCertificate,
+    fields: Vec<ExtractedField>,
+    inspection: review::inspect::Inspection,
+}
+
+/// Generates `template` (first version) with `faults`, extracts its fields
+/// from the perfect OCR and inspects it.
+fn inspect_generated(
+    template: &str,
+    seed: u64,
+    faults: &[Fault],
+    degradation: synth::Degradation,
+) -> Inspected {
+    let data = repository_data();
+    let mut request = synth::certificate::CertificateRequest::new(template, seed);
+    request.faults = faults.to_vec();
+    request.degradation = degradation;
+    let generated =
+        synth::certificate::generate(fonts(), data, &request).expect("certificate generates");
+    let texts = perfect_ocr(&generated.pages);
+    let identification = review::identify::identify(&texts, &data.templates);
+    let t = &data.templates[identification.best.expect("template identified")];
+    let fields = review::extract::extract(&texts, t, &identification.transforms);
+    let images: Vec<RgbImage> = generated.pages.iter().map(|p| p.image.clone()).collect();
+    let inspection = inspect(&images, &texts, &fields);
+    Inspected {
+        generated,
+        fields,
+        inspection,
+    }
+}
+
+#[test]
+fn an_edited_date_is_flagged_on_its_field() {
+    for (template, seed) in [("AU-BEEF", 3), ("BR-BEEF", 4), ("NL-PORK", 5)] {
+        let found = inspect_generated(
+            template,
+            seed,
+            &[Fault::EditedDate],
+            synth::Degradation::Clean,
+        );
+        // The retyped run is the last printed on its page; its field is the
+        // date whose printed text it repeats.
+        let edited = ["issue_date", "departure_date"]
+            .into_iter()
+            .find(|name| {
+                let printed = found.generated.printed.get(*name);
+                found.generated.pages.iter().any(|p| {
+                    p.lines
+                        .last()
+                        .map(|l| Some(&vec![l.text.clone()]) == printed)
+                        == Some(true)
+                })
+            })
+            .expect("an edited date");
+        let patches: Vec<&Alteration> = found
+            .inspection
+            .alterations
+            .iter()
+            .filter(|a| a.kind == AlterationKind::WhitePatch)
+            .collect();
+        let fonts: Vec<&Alteration> = found
+            .inspection
+            .alterations
+            .iter()
+            .filter(|a| a.kind == AlterationKind::FontChange)
+            .collect();
+        println!(
+            "{template}: {edited} edited; {:?}",
+            found.inspection.alterations
+        );
+        assert_eq!(patches.len(), 1, "{template}: {patches:?}");
+        assert_eq!(patches[0].field.as_deref(), Some(edited), "{template}");
+        assert!(
+            fonts.iter().all(|a| a.field.as_deref() == Some(edited)),
+            "{template}: {fonts:?}"
+        );
+        // The patch encloses the value's box.
+        let field = found
+            .fields
+            .iter()
+            .find(|f| f.name == edited)
+            .expect("field read");
+        let (fx0, fy0, fx1, fy1) = ocr::quad::bounds(&field.quad);
+        let (px0, py0, px1, py1) = ocr::quad::bounds(&patches[0].quad);
+        assert!(
+            px0 <= fx0 && py0 <= fy0 && px1 >= fx1 && py1 >= fy1,
+            "{template}"
+        );
+    }
+}
+
+/// Alterations found on genuine certificates of every template, clean and
+/// spoiled: each one is a false alarm.
+#[test]
+fn genuine_certificates_show_no_alteration() {
+    let data = repository_data();
+    let mut ids: Vec<&str> = data.templates.iter().map(|t| t.id.as_str()).collect();
+    ids.dedup();
+    let degradations = [
+        synth::Degradation::Clean,
+        synth::Degradation::Jpeg,
+        synth::Degradation::Photo,
+        synth::Degradation::Blurred,
+    ];
+    let (mut certificates, mut alarms) = (0, Vec::new());
+    for (i, id) in ids.iter().enumerate() {
+        let degradation = degradations[i % degradations.len()];
+        let found = inspect_generated(id, 100 + i as u64, &[], degradation);
+        certificates += 1;
+        for a in found.inspection.alterations {
+            alarms.push(format!("{id} {}: {a:?}", degradation.name()));
+        }
+    }
+    println!(
+        "{} alarms on {certificates} genuine certificates",
+        alarms.len()
+    );
+    for a in &alarms {
+        println!("  {a}");
+    }
+    assert!(alarms.is_empty(), "{alarms:#?}");
+}
+
+/// The generator's QR code (two-module quiet zone) on an NL certificate,
+/// through every degradation, carries the printed certificate number.
+#[test]
+fn generated_qr_codes_are_read_through_every_degradation() {
+    let data = repository_data();
+    let mut failures = Vec::new();
+    for (i, degradation) in synth::Degradation::ALL.into_iter().enumerate() {
+        let mut request = synth::certificate::CertificateRequest::new("NL-PORK", 40 + i as u64);
+        request.degradation = degradation;
+        let generated =
+            synth::certificate::generate(fonts(), data, &request).expect("certificate generates");
+        let start = Instant::now();
+        let codes: Vec<_> = generated
+            .pages
+            .iter()
+            .enumerate()
+            .flat_map(|(p, page)| qr::read_codes(&page.image, p as u32 + 1))
+            .collect();
+        let ms = start.elapsed().as_secs_f64() * 1000.0 / generated.pages.len() as f64;
+        let number = generated.key.fields.get("certificate_number");
+        let read: Vec<Option<String>> = codes
+            .iter()
+            .map(|c| ECertPayload::decode(&c.text).map(|p| p.number))
+            .collect();
+        println!("{}: {read:?}, {ms:.0} ms per page", degradation.name());
+        if read.len() != 1 || read[0].as_ref() != number {
+            failures.push(format!("{}: {read:?} vs {number:?}", degradation.name()));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
 }

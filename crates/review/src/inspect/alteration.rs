@@ -28,8 +28,9 @@ const MERGED_LINES_RATIO: f32 = 1.8;
 /// Fewest other comparable values needed for a median.
 const MIN_PEERS: usize = 3;
 
-/// The alterations of page `page` (1-based): `fields` are all the
-/// certificate's fields (those of other pages are skipped).
+/// The copy marks and white patches of page `page` (1-based): `fields` are
+/// all the certificate's fields (those of other pages are skipped). Font
+/// changes are found over the whole certificate by [`font_changes`].
 pub(crate) fn find(
     grey: &Grey,
     text: Option<&PageText>,
@@ -50,7 +51,6 @@ pub(crate) fn find(
             });
         }
     }
-    out.extend(font_changes(lines, &on_page, page));
     out
 }
 
@@ -108,13 +108,30 @@ fn glyph_class(text: &str) -> (bool, bool) {
     (tall, descends)
 }
 
-/// Single-line values whose text height differs from their peers'.
-fn font_changes(lines: &[Line], fields: &[&ExtractedField], page: u32) -> Vec<Alteration> {
-    // (field, the one OCR line in its box, that line's height, class)
+/// One single-line value and its measure.
+struct Measured<'a> {
+    field: &'a ExtractedField,
+    /// Index of the page in `pages`.
+    page: usize,
+    /// Height of the one OCR line in the value's box, pixels.
+    height: f32,
+    /// [`glyph_class`] of that line.
+    class: (bool, bool),
+}
+
+/// Single-line values whose text height differs from their peers': the
+/// values of the same glyph class on the same page or, when the page has
+/// fewer than [`MIN_PEERS`], on every page of the same pixel size.
+pub(crate) fn font_changes(pages: &[PageText], fields: &[ExtractedField]) -> Vec<Alteration> {
     let mut values = Vec::new();
     for field in fields {
+        let index = field.page as usize;
+        let Some(text) = index.checked_sub(1).and_then(|i| pages.get(i)) else {
+            continue;
+        };
         let (x0, y0, x1, y1) = ocr::quad::bounds(&field.quad);
-        let inside: Vec<&Line> = lines
+        let inside: Vec<&Line> = text
+            .lines
             .iter()
             .filter(|l| {
                 let [cx, cy] = centre(&l.quad);
@@ -122,17 +139,37 @@ fn font_changes(lines: &[Line], fields: &[&ExtractedField], page: u32) -> Vec<Al
             })
             .collect();
         if let [line] = inside.as_slice() {
-            values.push((field, height(&line.quad), glyph_class(&line.text)));
+            values.push(Measured {
+                field,
+                page: index - 1,
+                height: height(&line.quad),
+                class: glyph_class(&line.text),
+            });
         }
     }
+    let size = |i: usize| (pages[i].width, pages[i].height);
     let mut out = Vec::new();
-    for (i, (field, h, class)) in values.iter().enumerate() {
-        let mut peers: Vec<f32> = values
-            .iter()
-            .enumerate()
-            .filter(|(j, (_, _, c))| *j != i && c == class)
-            .map(|(_, (_, h, _))| *h)
-            .collect();
+    for (i, value) in values.iter().enumerate() {
+        let peers_where = |same_page: bool| -> Vec<f32> {
+            values
+                .iter()
+                .enumerate()
+                .filter(|(j, v)| {
+                    *j != i
+                        && v.class == value.class
+                        && if same_page {
+                            v.page == value.page
+                        } else {
+                            size(v.page) == size(value.page)
+                        }
+                })
+                .map(|(_, v)| v.height)
+                .collect()
+        };
+        let mut peers = peers_where(true);
+        if peers.len() < MIN_PEERS {
+            peers = peers_where(false);
+        }
         if peers.len() < MIN_PEERS {
             continue;
         }
@@ -142,19 +179,21 @@ fn font_changes(lines: &[Line], fields: &[&ExtractedField], page: u32) -> Vec<Al
         if reference <= 0.0 {
             continue;
         }
-        let ratio = h / reference;
+        let ratio = value.height / reference;
         let changed = (ratio > FONT_CHANGE_RATIO && ratio < MERGED_LINES_RATIO)
             || ratio < 1.0 / FONT_CHANGE_RATIO;
         if changed {
             log::debug!(
-                "page {page}: {} is {h:.1} px high, its peers {reference:.1} px",
-                field.name
+                "{} is {:.1} px high, its {} peers {reference:.1} px",
+                value.field.name,
+                value.height,
+                peers.len()
             );
             out.push(Alteration {
-                page,
-                field: Some(field.name.clone()),
+                page: value.field.page,
+                field: Some(value.field.name.clone()),
                 kind: AlterationKind::FontChange,
-                quad: field.quad,
+                quad: value.field.quad,
             });
         }
     }

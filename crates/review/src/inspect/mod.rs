@@ -35,6 +35,9 @@ pub fn inspect(images: &[RgbImage], pages: &[PageText], fields: &[ExtractedField
             .extend(alteration::find(&grey, pages.get(index), fields, page));
     }
     inspection
+        .alterations
+        .extend(alteration::font_changes(pages, fields));
+    inspection
 }
 
 /// What the inspection step found on a certificate's pages.

@@ -5,7 +5,7 @@
 //! The paper tone is the median of a ring 0.8 to 2 box heights outside the
 //! value; ink (darker than the tone by 4 noise widths, at least 10 levels) is
 //! left out of every mean. The value's box must be brighter than the ring
-//! by [`MIN_STEP`], and walking out from each side of the box, the brightness
+//! by [`MIN_STEP`] and flat (JPEG ringing brightens unevenly), and walking out from each side of the box, the brightness
 //! must fall back to the ring's within 0.8 box heights: the patch's edge.
 //! A bright area that goes on (a white table cell on tinted paper) is no patch.
 
@@ -13,8 +13,13 @@ use ocr::quad::Quad;
 
 use super::grey::Grey;
 
-/// Smallest brightness step between the patch and the paper, grey levels.
-pub(crate) const MIN_STEP: f32 = 2.5;
+/// Smallest brightness step between the patch and the paper, grey levels
+/// (the generator's patch is 1.8 levels brighter than its paper).
+pub(crate) const MIN_STEP: f32 = 1.2;
+/// Smallest share of the box's non-ink pixels within one grey level of
+/// their median (a patch measures 0.96 on a clean page, JPEG ringing at
+/// most 0.55 on genuine certificates).
+const MIN_FLATNESS: f32 = 0.8;
 /// The step must also exceed this many noise widths of the paper.
 const NOISE_STEPS: f32 = 1.0;
 /// The patch edge lies within this many box heights of the value's box.
@@ -67,6 +72,12 @@ pub(crate) fn white_patch(grey: &Grey, quad: &Quad) -> Option<Quad> {
     let inner = mean_above(grey, b, paper.ink_below, 1)?;
     let step = inner - paper.tone;
     if step < MIN_STEP || step < NOISE_STEPS * paper.noise {
+        return None;
+    }
+    // Correction fluid and stickers are flat; JPEG ringing around the
+    // glyphs also brightens the box, but unevenly.
+    let flat = flatness(grey, b, paper.ink_below);
+    if flat < MIN_FLATNESS {
         return None;
     }
     // Walk out from each side while the brightness stays above halfway.
@@ -167,6 +178,25 @@ fn paper_around(grey: &Grey, b: [f32; 4], h: f32) -> Option<Paper> {
         ink_below,
         noise,
     })
+}
+
+/// Fraction of the non-ink pixels of `r` within one level of their median.
+fn flatness(grey: &Grey, r: [f32; 4], ink_below: f32) -> f32 {
+    let mut v = Vec::new();
+    for y in r[1] as usize..(r[3] as usize).min(grey.height) {
+        for x in r[0] as usize..(r[2] as usize).min(grey.width) {
+            let p = grey.at(x, y);
+            if p as f32 >= ink_below {
+                v.push(p);
+            }
+        }
+    }
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_unstable();
+    let m = v[v.len() / 2] as i32;
+    v.iter().filter(|&&p| (p as i32 - m).abs() <= 1).count() as f32 / v.len() as f32
 }
 
 /// Mean of the pixels of `[x0, y0, x1, y1]` at or above `ink_below`; `None`
