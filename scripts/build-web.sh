@@ -11,6 +11,7 @@
 #      tiny models checked against models/manifest.json, and the service
 #      worker stamped with the build's version and file list.
 # Needs the models (scripts/fetch-models.sh). Usage: scripts/build-web.sh
+# (SDR_SKIP_WASM_OPT=1 skips step 3).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -55,7 +56,9 @@ for b in $binaries; do
 done
 
 # 3. wasm-opt, from node_modules (npm ci installs the locked binaryen).
-if [ "$(setting wasm-opt.enabled)" = "True" ]; then
+# SDR_SKIP_WASM_OPT=1 skips it (the npm build of wasm-opt runs in Node and
+# takes minutes on the worker's 25 MB).
+if [ "$(setting wasm-opt.enabled)" = "True" ] && [ "${SDR_SKIP_WASM_OPT:-0}" != "1" ]; then
     if [ ! -x node_modules/.bin/wasm-opt ]; then
         echo "== build-web: npm ci (binaryen for wasm-opt)"
         npm ci --no-audit --no-fund
