@@ -64,11 +64,21 @@ if [ "$(setting wasm-opt.enabled)" = "True" ] && [ "${SDR_SKIP_WASM_OPT:-0}" != 
         npm ci --no-audit --no-fund
     fi
     read -r -a opt_flags <<<"$(setting wasm-opt.flags)"
+    # Optimised outputs are kept by the hash of their input and flags, so a
+    # rebuild that changed nothing skips the slow part.
+    cache=target/wasm-opt-cache
+    mkdir -p "$cache"
     for b in $binaries; do
         wasm="$pkg/${b}_bg.wasm"
-        echo "== build-web: wasm-opt $wasm ($(stat -c %s "$wasm") bytes)"
-        nice -n 19 node_modules/.bin/wasm-opt "${opt_flags[@]}" "$wasm" -o "$wasm.opt"
-        mv "$wasm.opt" "$wasm"
+        key=$( (sha256sum "$wasm" | cut -d' ' -f1; echo "${opt_flags[*]}") | sha256sum | cut -c1-32)
+        if [ -f "$cache/$key.wasm" ]; then
+            echo "== build-web: wasm-opt $b: unchanged input, cached output"
+        else
+            echo "== build-web: wasm-opt $wasm ($(stat -c %s "$wasm") bytes; minutes for the worker)"
+            nice -n 19 node_modules/.bin/wasm-opt "${opt_flags[@]}" "$wasm" -o "$cache/$key.tmp"
+            mv "$cache/$key.tmp" "$cache/$key.wasm"
+        fi
+        cp "$cache/$key.wasm" "$wasm"
         echo "   -> $(stat -c %s "$wasm") bytes"
     done
 fi
