@@ -14,9 +14,10 @@ use std::process::ExitCode;
 use clap::Args;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use review::DataSet;
 use synth::certificate::{self, CertificateRequest, Fault, GeneratedCertificate, OutputFormat};
 use synth::{Degradation, Fonts, SynthError};
+
+use crate::data_dir;
 
 /// Options of `sdr synth`.
 #[derive(Args, Debug)]
@@ -43,7 +44,7 @@ pub struct SynthArgs {
     /// Output folder (created if missing).
     #[arg(long)]
     out: PathBuf,
-    /// Repository folder holding rules.json and web/ (default: the current
+    /// Data folder holding rules.json and web/ (default: $SDR_DATA, the current
     /// folder if it has rules.json, else the repository this tool was built from).
     #[arg(long)]
     data: Option<PathBuf>,
@@ -92,8 +93,8 @@ fn generate_all(args: &SynthArgs) -> Result<usize, String> {
                 .collect::<Result<_, _>>()?,
         ),
     };
-    let root = data_root(args.data.as_deref());
-    let data = load_data(&root)?;
+    let root = data_dir::data_dir(args.data.as_deref());
+    let data = data_dir::load(&root).map_err(|e| e.to_string())?;
     let ids: Vec<String> = if args.template == "all" {
         data.templates
             .iter()
@@ -243,60 +244,4 @@ fn encode(generated: &GeneratedCertificate) -> Result<Vec<u8>, String> {
             Ok(bytes)
         }
     }
-}
-
-/// Where rules.json and web/ are.
-fn data_root(given: Option<&Path>) -> PathBuf {
-    if let Some(dir) = given {
-        return dir.to_path_buf();
-    }
-    if Path::new("rules.json").is_file() {
-        return PathBuf::from(".");
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Reads and validates templates, rules and registers under `root`.
-pub fn load_data(root: &Path) -> Result<DataSet, String> {
-    let read =
-        |path: &Path| fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
-    let name = |path: &Path| path.display().to_string();
-
-    // Templates, in file-name order.
-    let dir = root.join("web/templates");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let mut templates = Vec::with_capacity(files.len());
-    for file in &files {
-        let template =
-            review::data::parse_template(&name(file), &read(file)?).map_err(|e| e.to_string())?;
-        templates.push(template);
-    }
-
-    // Rules and registers.
-    let rules_file = root.join("rules.json");
-    let rules = review::data::parse_rules(&name(&rules_file), &read(&rules_file)?)
-        .map_err(|e| e.to_string())?;
-    let register = |file: &str| {
-        let path = root.join("web/registry").join(file);
-        read(&path).map(|bytes| (name(&path), bytes))
-    };
-    let (s, e, a, v) = (
-        register("signatories.json")?,
-        register("establishments.json")?,
-        register("admitted.json")?,
-        register("template-versions.json")?,
-    );
-    let registry =
-        review::data::parse_registry((&s.0, &s.1), (&e.0, &e.1), (&a.0, &a.1), (&v.0, &v.1))
-            .map_err(|e| e.to_string())?;
-    Ok(DataSet {
-        templates,
-        rules,
-        registry,
-    })
 }

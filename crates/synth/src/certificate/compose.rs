@@ -58,8 +58,8 @@ pub(crate) struct Composed {
     pub pages: Vec<PageDraft>,
     /// Canonical values of what was printed, for the answer key.
     pub fields: BTreeMap<String, String>,
-    /// Raw printed text per field (lines joined with a space).
-    pub raw: BTreeMap<String, String>,
+    /// Printed lines per field (after wrapping), goods cells as `items[i].column`.
+    pub raw: BTreeMap<String, Vec<String>>,
     /// The retyped date, when `edited-date` is planted.
     pub retyped: Option<Retyped>,
 }
@@ -113,6 +113,40 @@ impl Pen<'_> {
             x: self.units.mm(x_mm),
             baseline: self.units.mm(y_mm) + ascent * style.em_px,
         })
+    }
+
+    /// A line that may mix Latin and Chinese, set as one run per script on a
+    /// common baseline (Chinese runs left out when `no_chinese`).
+    fn mixed(
+        &self,
+        style: Style,
+        x_mm: f32,
+        y_mm: f32,
+        text: &str,
+        no_chinese: bool,
+    ) -> Vec<TextItem> {
+        let (ascent, _) = self.fonts.vertical_metrics(style.face);
+        let baseline = self.units.mm(y_mm) + ascent * style.em_px;
+        let mut x = self.units.mm(x_mm);
+        let mut items = Vec::new();
+        for (run, cjk) in script_runs(text) {
+            let face = if cjk { Face::Cjk } else { style.face };
+            let run_style = Style { face, ..style };
+            let advance = self.fonts.advance(face, style.em_px, &run);
+            let lead = run.len() - run.trim_start().len();
+            let lead_px = self.fonts.advance(face, style.em_px, &run[..lead]);
+            let trimmed = printed::collapse(&run);
+            if !(trimmed.is_empty() || cjk && no_chinese) {
+                items.push(TextItem {
+                    text: trimmed,
+                    style: run_style,
+                    x: x + lead_px,
+                    baseline,
+                });
+            }
+            x += advance;
+        }
+        items
     }
 
     /// Width of `text` in millimetres.
@@ -173,6 +207,46 @@ impl Pen<'_> {
         }
         runs
     }
+}
+
+/// Whether a character is set in the CJK face.
+fn cjk_char(c: char) -> bool {
+    ('\u{2e80}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+/// Splits a line into runs of one script: digits and spaces between two
+/// Chinese characters belong to the Chinese run (`第1页`).
+fn script_runs(text: &str) -> Vec<(String, bool)> {
+    let chars: Vec<char> = text.chars().collect();
+    let class: Vec<Option<bool>> = chars
+        .iter()
+        .map(|&c| {
+            if cjk_char(c) {
+                Some(true)
+            } else if c.is_ascii_digit() || c == ' ' {
+                None
+            } else {
+                Some(false)
+            }
+        })
+        .collect();
+    let resolved: Vec<bool> = (0..chars.len())
+        .map(|i| {
+            class[i].unwrap_or_else(|| {
+                let before = class[..i].iter().rev().find_map(|c| *c);
+                let after = class[i + 1..].iter().find_map(|c| *c);
+                before == Some(true) && after == Some(true)
+            })
+        })
+        .collect();
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    for (c, cjk) in chars.into_iter().zip(resolved) {
+        match runs.last_mut() {
+            Some((run, kind)) if *kind == cjk => run.push(c),
+            _ => runs.push((c.to_string(), cjk)),
+        }
+    }
+    runs
 }
 
 /// Height of a stacked block of `languages` lines at `size_pt`, millimetres.
@@ -282,7 +356,7 @@ pub(crate) fn compose(
                 page.texts.extend(pen.run(value_style, x, y_line, line));
             }
         }
-        raw.insert(field.name.clone(), lines.join(" "));
+        raw.insert(field.name.clone(), lines.clone());
         fields.insert(field.name.clone(), value.canonical);
     }
 
@@ -324,12 +398,25 @@ pub(crate) fn compose(
                 let Some(cell) = printed::cell(t, item, &column.name, &spoil, i) else {
                     continue;
                 };
-                let line = cell.lines.join(" ");
+                let mut line = cell.lines.join(" ");
+                let mut canonical = cell.canonical;
+                if column.kind == FieldType::Text {
+                    // Shorten a description that overflows its column, keeping
+                    // its first and last words.
+                    let mut words: Vec<&str> = line.split(' ').collect();
+                    while words.len() > 2
+                        && pen.width_mm(&value_style, &words.join(" ")) > column.width_mm
+                    {
+                        words.remove(1);
+                    }
+                    line = words.join(" ");
+                    canonical = line.clone();
+                }
                 page.texts
                     .extend(pen.run(value_style, table.at.x_mm + column.dx_mm, y, &line));
                 let name = format!("items[{i}].{}", column.name);
-                raw.insert(name.clone(), line);
-                fields.insert(name, cell.canonical);
+                raw.insert(name.clone(), vec![line]);
+                fields.insert(name, canonical);
             }
         }
         let totals_top = rows_top + rows as f32 * table.row_height_mm + inset;
@@ -387,9 +474,19 @@ pub(crate) fn compose(
                 .replace("{page}", &(i + 1).to_string())
                 .replace("{pages}", &t.pages.to_string())
                 .replace("{number}", number);
-            let width = pen.width_mm(&small, &text);
-            let x = ((t.page_size.width_mm - width) / 2.0).max(0.0);
-            page.texts.extend(pen.run(small, x, footer.y_mm, &text));
+            let items = pen.mixed(small, 0.0, footer.y_mm, &text, no_zh);
+            let width = items
+                .last()
+                .map(|last| {
+                    last.x + fonts.advance(last.style.face, last.style.em_px, &last.text)
+                        - items[0].x
+                })
+                .unwrap_or(0.0);
+            let shift = ((units.mm(t.page_size.width_mm) - width) / 2.0).max(0.0);
+            page.texts.extend(items.into_iter().map(|mut item| {
+                item.x += shift;
+                item
+            }));
         }
     }
 
@@ -415,6 +512,23 @@ fn check_pattern(t: &Template, field: &review::template::Field, value: &Printed)
             "{}: {} value {text:?} does not match its pattern {pattern:?}",
             t.id,
             field.name
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mixed_lines_split_by_script() {
+        let runs = script_runs("Page 1 of 2 / 第1页 共2页");
+        assert_eq!(
+            runs,
+            vec![
+                ("Page 1 of 2 / ".to_string(), false),
+                ("第1页 共2页".to_string(), true)
+            ]
         );
     }
 }

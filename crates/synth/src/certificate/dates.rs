@@ -77,10 +77,11 @@ pub(crate) fn format_parts(format: &str, year: i32, month: u32, day: u32) -> Str
             }
         };
         let name = |names: &[&str; 12]| {
-            (1..=12)
-                .contains(&month)
-                .then(|| names[month as usize - 1].to_string())
-                .unwrap_or_else(|| "???".into())
+            if (1..=12).contains(&month) {
+                names[month as usize - 1].to_string()
+            } else {
+                "???".to_string()
+            }
         };
         match spec {
             Some('d') => out.push_str(&two(day)),

@@ -18,7 +18,7 @@ mod printed;
 mod tables;
 mod values;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -85,6 +85,9 @@ pub struct GeneratedCertificate {
     pub key: AnswerKey,
     /// The importer's declaration for this consignment.
     pub declaration: Declaration,
+    /// Each field's printed lines, as set on the page (after wrapping),
+    /// goods cells as `items[i].column`; absent when not printed.
+    pub printed: BTreeMap<String, Vec<String>>,
 }
 
 /// Seed offsets of the certificate's random streams beyond the page streams.
@@ -209,21 +212,28 @@ pub fn generate(
         .signatory_id
         .clone()
         .unwrap_or_else(|| consignment.signatory.clone());
-    let mut sign_rng = if tamper.copied_signature {
-        specimen_rng(&hand_id)
-    } else {
-        stream(request.seed, Stream::Signature)
-    };
     let target = &mut pages[page(template.signature.page)];
-    if let Some(quad) = sign_as(
-        &mut target.image,
-        units,
-        signature_box(units, &template.signature),
-        &Hand::of(&hand_id),
-        &mut sign_rng,
-    ) {
-        target.dont_care.push(quad);
-    }
+    let zone = &template.signature;
+    let quad = if tamper.copied_signature {
+        // The specimen itself, pasted at a whole-pixel position.
+        let specimen = specimen_signature(&hand_id, zone.width_mm, zone.height_mm, request.dpi);
+        let [x0, y0, _, _] = zone_px(units, zone);
+        marks::paste(
+            &mut target.image,
+            &specimen,
+            x0.round() as i64,
+            y0.round() as i64,
+        )
+    } else {
+        sign_as(
+            &mut target.image,
+            units,
+            signature_box(units, zone),
+            &Hand::of(&hand_id),
+            &mut stream(request.seed, Stream::Signature),
+        )
+    };
+    target.dont_care.extend(quad);
     if tamper.copy_mark {
         for target in &mut pages {
             let quad = marks::copy_mark(&mut target.image, fonts, request.dpi);
@@ -245,10 +255,20 @@ pub fn generate(
         .iter()
         .map(|f| FaultKey {
             fault: f.name().to_string(),
-            rules: f.rules().iter().map(|r| r.to_string()).collect(),
+            rules: f
+                .rules()
+                .iter()
+                .copied()
+                .chain(plant::also_trips(&ctx, &consignment, *f))
+                .map(str::to_string)
+                .collect(),
         })
         .collect();
-    let tripped = faults.iter().flat_map(|f| f.rules().iter().copied());
+    let tripped: Vec<&str> = fault_keys
+        .iter()
+        .flat_map(|k| k.rules.iter().map(String::as_str))
+        .collect();
+    let expected_verdict = params::expected_verdict(&data.rules, template, tripped.iter().copied());
     let key = AnswerKey {
         file: format!("{base}.{}", request.format.extension()),
         template: template.id.clone(),
@@ -260,7 +280,7 @@ pub fn generate(
         format: request.format,
         fields: composed.fields,
         faults: fault_keys,
-        expected_verdict: params::expected_verdict(&data.rules, template, tripped),
+        expected_verdict,
         declaration: format!("{base}.declaration.json"),
     };
     log::debug!(
@@ -274,6 +294,7 @@ pub fn generate(
         pages,
         key,
         declaration,
+        printed: composed.raw,
     })
 }
 
@@ -394,8 +415,10 @@ fn specimen_rng(hand_id: &str) -> ChaCha8Rng {
 }
 
 /// Draws a signatory's specimen signature (the one lodged with the
-/// importing authority) on white paper of `width_mm` × `height_mm` at `dpi`.
-/// A `copied-signature` certificate carries exactly these strokes.
+/// importing authority) on white of `width_mm` × `height_mm` at `dpi`.
+/// A `copied-signature` certificate carries this image pasted into its
+/// signature zone, pixel for pixel; genuine certificates carry the same hand
+/// varied a little.
 pub fn specimen_signature(
     signatory_id: &str,
     width_mm: f32,

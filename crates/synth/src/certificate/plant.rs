@@ -84,20 +84,7 @@ pub(crate) fn certificate(
                     .ok_or_else(|| impossible("no date field"))?;
                 tamper.bad_date_field = Some(field.to_string());
             }
-            Fault::WrongCountry => {
-                let (_, code, name) = tables::CONFUSABLE
-                    .iter()
-                    .find(|(from, _, _)| *from == t.country)
-                    .copied()
-                    .unwrap_or(("", "XX", "UNKNOWN"));
-                let code = if code == "XX" { "AQ" } else { code };
-                let name = if name == "UNKNOWN" {
-                    "ANTARCTICA"
-                } else {
-                    name
-                };
-                c.origin = (code.to_string(), name.to_string());
-            }
+            Fault::WrongCountry => c.origin = other_country(ctx),
             Fault::NetOverGross => {
                 for item in &mut c.items {
                     std::mem::swap(&mut item.net, &mut item.gross);
@@ -237,7 +224,7 @@ pub(crate) fn declaration(
                 let slot = d
                     .containers
                     .iter_mut()
-                    .find(|s| s.seal.as_deref().is_some_and(|s| transposable(s)))
+                    .find(|s| s.seal.as_deref().is_some_and(transposable))
                     .ok_or_else(|| impossible("no seal with two different adjacent digits"))?;
                 if let Some(seal) = &mut slot.seal {
                     *seal = transpose(rng, seal);
@@ -282,6 +269,32 @@ pub(crate) fn declaration(
         }
     }
     Ok(d)
+}
+
+/// Another country for `wrong-country`: a neighbour that has templates of its
+/// own (so its printed name is known), else any other template's country.
+fn other_country(ctx: &Context<'_>) -> (String, String) {
+    let own = &ctx.template.country;
+    let name_of = |code: &str| {
+        ctx.data
+            .templates
+            .iter()
+            .find(|t| t.country == code)
+            .map(|t| t.country_name.to_uppercase())
+    };
+    let neighbour = tables::CONFUSABLE
+        .iter()
+        .filter(|(from, _, _)| from == own)
+        .find_map(|(_, code, _)| name_of(code).map(|name| (code.to_string(), name)));
+    neighbour
+        .or_else(|| {
+            ctx.data
+                .templates
+                .iter()
+                .find(|t| &t.country != own)
+                .map(|t| (t.country.clone(), t.country_name.to_uppercase()))
+        })
+        .unwrap_or_else(|| ("AQ".into(), "ANTARCTICA".into()))
 }
 
 /// The number with one digit changed (for page 2's footer).
@@ -350,12 +363,11 @@ fn outside_headings(rng: &mut ChaCha8Rng, t: &Template, params: &RuleParams) -> 
             .iter()
             .any(|h| code.starts_with(h.as_str()))
     };
-    let species_headings: Vec<String> = t
+    let species_headings = t
         .product
         .species
-        .as_ref()
-        .and_then(|s| params.species_headings.get(&s.to_lowercase()))
-        .cloned()
+        .as_deref()
+        .map(|s| headings_of(params, s))
         .unwrap_or_default();
     let mut candidates: Vec<String> = species_headings
         .iter()
@@ -373,6 +385,36 @@ fn outside_headings(rng: &mut ChaCha8Rng, t: &Template, params: &RuleParams) -> 
         .get(rng.random_range(0..candidates.len().max(1)))
         .cloned()
         .unwrap_or_else(|| "9999999999".into())
+}
+
+/// The HS headings rule C3 allows for a species: those of every catalogue
+/// word that is the species or its genus (`citrus` for `Citrus limon`).
+pub(crate) fn headings_of(params: &RuleParams, species: &str) -> Vec<String> {
+    let species = species.to_lowercase();
+    let genus = species.split_whitespace().next().unwrap_or("");
+    params
+        .species_headings
+        .iter()
+        .filter(|(word, _)| **word == species || *word == genus)
+        .flat_map(|(_, headings)| headings.iter().cloned())
+        .collect()
+}
+
+/// Rules a planted fault trips beyond its own, when the template leaves no
+/// way around them: an HS code outside the template's headings that is also
+/// outside the species' headings trips C3 as well.
+pub(crate) fn also_trips(ctx: &Context<'_>, c: &Consignment, fault: Fault) -> Vec<&'static str> {
+    match (fault, ctx.template.product.species.as_deref()) {
+        (Fault::HsOutsideHeadings, Some(species)) => {
+            let headings = headings_of(ctx.params, species);
+            if !headings.is_empty() && !headings.iter().any(|h| c.hs_code.starts_with(h.as_str())) {
+                vec!["C3"]
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// A species whose headings do not cover the certificate's HS code.

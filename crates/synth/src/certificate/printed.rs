@@ -62,13 +62,7 @@ pub(crate) fn field(
             Printed::one(dates::format(&t.locale.date_format, d), d.to_string())
         }
     };
-    let kg = |centi: u64| match kind {
-        FieldType::Weight => Printed::one(
-            format!("{} KG", weight(centi, mark)),
-            weight_canonical(centi),
-        ),
-        _ => Printed::one(weight(centi, mark), weight_canonical(centi)),
-    };
+    let kg = |centi: u64| Printed::one(weight(centi, mark), weight_canonical(centi));
     let country = |code: &str, printed: &str| match kind {
         FieldType::Country => Printed::one(printed.to_string(), code.to_string()),
         _ => Printed::text(vec![printed.to_string()]),

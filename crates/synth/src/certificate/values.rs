@@ -204,7 +204,7 @@ pub(crate) fn draw(ctx: &Context<'_>, rng: &mut ChaCha8Rng) -> Result<Consignmen
         consignor,
         consignee,
         origin: (t.country.clone(), country_name(t)),
-        origin_region: format!("{town} DISTRICT"),
+        origin_region: town.to_string(),
         destination: ("CN".into(), "P. R. CHINA".into()),
         port_of_loading: pick(rng, country.ports).to_string(),
         port_of_entry: importer.2.to_string(),
@@ -236,12 +236,7 @@ pub(crate) fn draw(ctx: &Context<'_>, rng: &mut ChaCha8Rng) -> Result<Consignmen
 
 /// The template's country name as printed (upper case).
 pub(crate) fn country_name(t: &Template) -> String {
-    let table = tables::country(&t.country);
-    if table.name.is_empty() {
-        t.country_name.to_uppercase()
-    } else {
-        table.name.to_string()
-    }
+    t.country_name.to_uppercase()
 }
 
 /// Establishments of the template's country listed for its product.
@@ -537,11 +532,14 @@ fn goods(
     let max_rows = t.items.as_ref().map_or(1, |i| i.max_rows.clamp(1, 4)) as u64;
     let rows = rng.random_range(1..=max_rows).min(total_packages).max(1);
     let name = t.product.name.to_uppercase();
-    let cuts: &[&str] = if category.starts_with("meat") {
-        &["BONELESS", "BONE-IN", "TRIMMINGS", "CUTS"]
+    let cuts: Vec<&str> = if category.starts_with("meat") {
+        vec!["BONELESS", "BONE-IN", "TRIMMINGS", "SHANKS", "CUTS"]
     } else {
-        &["GRADE A", "GRADE B", "LOT 1", "LOT 2"]
-    };
+        vec!["GRADE A", "GRADE B", "LOT 1", "LOT 2"]
+    }
+    .into_iter()
+    .filter(|cut| !cut.split(' ').any(|w| name.split(' ').any(|n| n == w)))
+    .collect();
     let mut left = total_packages;
     let mut items = Vec::new();
     for row in 0..rows {
@@ -554,7 +552,7 @@ fn goods(
         left -= packages;
         let net = packages * per_package;
         let gross = net + packages * tare;
-        let description = if rows > 1 {
+        let description = if rows > 1 && !cuts.is_empty() {
             format!("{name} {}", cuts[row as usize % cuts.len()])
         } else {
             name.clone()
@@ -588,13 +586,13 @@ fn hs_code(rng: &mut ChaCha8Rng, t: &Template) -> String {
 pub(crate) fn extend_hs(rng: &mut ChaCha8Rng, heading: &str) -> String {
     let mut code: String = heading.chars().filter(|c| c.is_ascii_digit()).collect();
     if code.len() < 6 {
-        code.push_str(*pick(rng, &["10", "20", "30", "90"]));
+        code.push_str(pick::<&str>(rng, &["10", "20", "30", "90"]));
     }
     if code.len() < 8 {
-        code.push_str(*pick(rng, &["00", "10", "90"]));
+        code.push_str(pick::<&str>(rng, &["00", "10", "90"]));
     }
     while code.len() < 10 {
-        code.push_str(*pick(rng, &["90", "00", "10"]));
+        code.push_str(pick::<&str>(rng, &["90", "00", "10"]));
     }
     code.truncate(10);
     code

@@ -113,3 +113,34 @@ pub(crate) fn qr(image: &mut RgbImage, modules: &[bool], width: usize, zone: [f3
         [x0, y0 + end],
     ]
 }
+
+/// Pastes `patch` onto the page with its top-left at pixel `(x, y)`,
+/// multiplying (white leaves the page as it is, ink darkens it), the way a
+/// scanned signature pasted into a document prints; returns the quad around
+/// the patch's ink.
+pub(crate) fn paste(image: &mut RgbImage, patch: &RgbImage, x: i64, y: i64) -> Option<Quad> {
+    let (w, h) = (i64::from(image.width()), i64::from(image.height()));
+    let mut bounds: Option<[i64; 4]> = None;
+    for (px, py, pixel) in patch.enumerate_pixels() {
+        if pixel.0 == [255, 255, 255] {
+            continue;
+        }
+        let (tx, ty) = (x + i64::from(px), y + i64::from(py));
+        if tx < 0 || ty < 0 || tx >= w || ty >= h {
+            continue;
+        }
+        let target = image.get_pixel_mut(tx as u32, ty as u32);
+        for (channel, ink) in target.0.iter_mut().zip(pixel.0) {
+            *channel = ((u32::from(*channel) * u32::from(ink) + 127) / 255) as u8;
+        }
+        let b = bounds.get_or_insert([tx, ty, tx, ty]);
+        b[0] = b[0].min(tx);
+        b[1] = b[1].min(ty);
+        b[2] = b[2].max(tx + 1);
+        b[3] = b[3].max(ty + 1);
+    }
+    bounds.map(|[x0, y0, x1, y1]| {
+        let [x0, y0, x1, y1] = [x0 as f32, y0 as f32, x1 as f32, y1 as f32];
+        [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
+    })
+}
