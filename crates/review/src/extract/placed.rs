@@ -106,11 +106,12 @@ impl Piece {
     }
 
     /// The line after its first `folded_len` folded characters (a label OCR
-    /// merged with its value), leading `:` and spaces dropped; `None` when
+    /// merged with its value), the label's trailing punctuation (`:`, `)`, `°`)
+    /// and spaces dropped; `None` when
     /// nothing is left.
     pub fn after_label(p: &Placed, folded_len: usize) -> Option<Piece> {
         let cut = raw_prefix_end(&p.text, folded_len);
-        let rest = p.text[cut..].trim_start_matches([':', ' ', '：', '-', '/', '.']);
+        let rest = p.text[cut..].trim_start_matches(|c: char| !c.is_alphanumeric());
         if rest.trim().is_empty() || !rest.chars().any(char::is_alphanumeric) {
             return None;
         }
