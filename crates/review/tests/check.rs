@@ -1440,63 +1440,71 @@ fn a_genuine_certificate_of_every_template_is_released() {
     }
 }
 
+/// Planted faults this release does not catch from perfect OCR: stamps and
+/// signatures are compared later (S1, S2); the "COPY" mark is read by OCR
+/// from the image, and the ground truth does not list it (S4); synth's
+/// "another separator" bad number ("23 - 535850 - C") is the right number
+/// once its spaces are dropped, as the canonical form does (F1).
+const NOT_CAUGHT_HERE: &[&str] = &[
+    "foreign-stamp",
+    "copied-signature",
+    "copy-mark",
+    "bad-number",
+];
+
 #[test]
-#[ignore = "exploration: prints how each planted fault is reported"]
-fn explore_faults() {
+fn each_planted_fault_trips_its_rules_and_no_other() {
     use synth::certificate::{generate, CertificateRequest, Fault};
     let data = repository_data();
     let fonts = synth::Fonts::from_debian().unwrap();
+    let mut failures = Vec::new();
     for fault in Fault::ALL {
-        if matches!(fault, Fault::ForeignStamp | Fault::CopiedSignature) {
+        if NOT_CAUGHT_HERE.contains(&fault.name()) {
             continue;
         }
-        let mut done = 0;
-        for t in data.templates.iter().filter(|t| fault.applies_to(t)) {
-            let mut request = CertificateRequest::new(&t.id, 7);
-            request.version = Some(t.version.clone());
-            request.faults = vec![fault];
-            let Ok(generated) = generate(&fonts, &data, &request) else {
-                continue;
-            };
-            let texts = perfect_ocr(&generated.pages);
-            let images: Vec<_> = generated.pages.iter().map(|p| p.image.clone()).collect();
-            let report = review::pipeline::review_text(
-                &texts,
-                &images,
-                &data,
-                Some(&generated.declaration),
-                &|| 0.0,
-            );
-            let expected: Vec<String> = generated
-                .key
-                .faults
-                .iter()
-                .flat_map(|f| f.rules.clone())
-                .collect();
-            let fired = fired(&report);
-            let ok = expected
-                .iter()
-                .all(|r| fired.iter().any(|f| f.starts_with(&format!("{r} "))))
-                && fired
-                    .iter()
-                    .all(|f| expected.iter().any(|r| f.starts_with(&format!("{r} "))))
-                && report.verdict.decision == generated.key.expected_verdict;
-            println!(
-                "{} {fault} on {} {}: expected {:?} {:?}\n   {}",
-                if ok { "OK " } else { "BAD" },
-                t.id,
-                t.version,
-                expected,
+        // The first template whose layout and registers allow the fault.
+        let generated = data
+            .templates
+            .iter()
+            .filter(|t| fault.applies_to(t))
+            .find_map(|t| {
+                let mut request = CertificateRequest::new(&t.id, 7);
+                request.version = Some(t.version.clone());
+                request.faults = vec![fault];
+                generate(&fonts, &data, &request).ok()
+            })
+            .unwrap_or_else(|| panic!("no template carries {fault}"));
+        let texts = perfect_ocr(&generated.pages);
+        let images: Vec<_> = generated.pages.iter().map(|p| p.image.clone()).collect();
+        let report = review::pipeline::review_text(
+            &texts,
+            &images,
+            &data,
+            Some(&generated.declaration),
+            &|| 0.0,
+        );
+        let expected: Vec<String> = generated
+            .key
+            .faults
+            .iter()
+            .flat_map(|f| f.rules.clone())
+            .collect();
+        let tripped: Vec<String> = report
+            .findings
+            .iter()
+            .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Warn))
+            .map(|f| f.rule.clone())
+            .collect();
+        if tripped != expected || report.verdict.decision != generated.key.expected_verdict {
+            failures.push(format!(
+                "{fault} on {} {}: expected {expected:?} {:?}, got {:?} {:?}",
+                generated.key.template,
+                generated.key.version,
                 generated.key.expected_verdict,
-                fired.join("\n   ")
-            );
-            done += 1;
-            if done == 2 {
-                break;
-            }
-        }
-        if done == 0 {
-            println!("--- {fault}: no template could carry it");
+                fired(&report),
+                report.verdict.decision
+            ));
         }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
