@@ -1508,3 +1508,30 @@ fn each_planted_fault_trips_its_rules_and_no_other() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn an_unknown_template_goes_to_an_officer() {
+    let mut data = repository_data();
+    let fonts = synth::Fonts::from_debian().unwrap();
+    let mut request = synth::certificate::CertificateRequest::new("AU-BEEF", 3);
+    request.version = Some("2025".into());
+    let generated = synth::certificate::generate(&fonts, &data, &request).unwrap();
+    data.templates.retain(|t| t.id != "AU-BEEF");
+    let report = review::pipeline::review_text(
+        &perfect_ocr(&generated.pages),
+        &[],
+        &data,
+        Some(&generated.declaration),
+        &|| 0.0,
+    );
+    assert_eq!(report.template, None);
+    assert_eq!(
+        report.verdict.decision,
+        Decision::ManualCheck,
+        "{:?}",
+        fired(&report)
+    );
+    assert_eq!(report.verdict.reasons[0].rule, "template");
+    let p1 = report.findings.iter().find(|f| f.rule == "P1").unwrap();
+    assert_outcome(p1, Outcome::NotApplicable);
+}
