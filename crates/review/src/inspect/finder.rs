@@ -48,7 +48,7 @@ pub(crate) fn candidates(grey: &Grey) -> Vec<Candidate> {
     let dark = threshold(grey);
     let mut finders = find_finders(grey.width, grey.height, &dark);
     finders.retain(|f| f.hits >= 2);
-    finders.sort_by(|a, b| b.hits.cmp(&a.hits));
+    finders.sort_by_key(|f| std::cmp::Reverse(f.hits));
     finders.truncate(MAX_FINDERS);
     group(&finders)
 }
