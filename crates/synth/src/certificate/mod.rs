@@ -198,7 +198,7 @@ pub fn generate(
             target.dont_care.push(quad);
         }
     }
-    let stamp = stamp_spec(template, data, &tamper, units, fonts);
+    let stamp = stamp_spec(template, data, &tamper, units, fonts, request.seed);
     let target = &mut pages[page(template.stamp.zone.page)];
     let quad = seal::press(
         &mut target.image,
@@ -467,6 +467,7 @@ fn stamp_spec(
     tamper: &plant::Tampering,
     units: Units,
     fonts: &Fonts,
+    seed: u64,
 ) -> SealSpec {
     let z = &t.stamp.zone;
     let centre = [
@@ -481,16 +482,27 @@ fn stamp_spec(
         .cloned()
         .unwrap_or_else(|| t.authority.id.clone())
         .to_uppercase();
-    let seed = text_seed(&t.authority.id);
+    let authority_seed = text_seed(&t.authority.id);
     let emblems = ['★', '✦', '✪', '❖'];
-    let mut emblem = emblems[(seed % emblems.len() as u64) as usize];
+    let mut emblem = emblems[(authority_seed % emblems.len() as u64) as usize];
     if !fonts
         .missing_glyphs(crate::Face::DejaVuSansBold, &emblem.to_string())
         .is_empty()
     {
         emblem = '★';
     }
-    let ink = t.stamp.inks.first().copied().unwrap_or(StampInk::Blue);
+    // One of the authority's inks (never black where the form forbids it).
+    let inks: Vec<StampInk> = t
+        .stamp
+        .inks
+        .iter()
+        .copied()
+        .filter(|i| !(t.stamp.non_black_required && *i == StampInk::Black))
+        .collect();
+    let ink = inks
+        .get((seed % inks.len().max(1) as u64) as usize)
+        .copied()
+        .unwrap_or(StampInk::Blue);
     let shape = t.stamp.shape;
     let centre_text = values::country_name(t);
     match &tamper.foreign_stamp {
