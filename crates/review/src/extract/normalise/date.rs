@@ -204,16 +204,33 @@ fn tokens(raw: &str) -> Vec<String> {
         out.push(current);
     }
     out.into_iter()
-        .map(|t| {
+        .flat_map(|t| {
             let digits = t.chars().filter(char::is_ascii_digit).count();
             if digits * 2 >= t.chars().count() {
-                t.chars().map(digit_lookalike).collect()
+                vec![t.chars().map(digit_lookalike).collect()]
             } else {
-                t.chars().flat_map(fold_char).collect::<String>()
+                // Digits run into a month name ("15MAY"): split them apart.
+                split_digits(&t.chars().flat_map(fold_char).collect::<String>())
             }
         })
         .filter(|t| !FILLER.contains(&t.as_str()))
         .collect()
+}
+
+/// `word` cut where digits meet letters: `15may` gives `15`, `may`.
+fn split_digits(word: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for c in word.chars() {
+        let same = parts
+            .last()
+            .and_then(|p| p.chars().last())
+            .is_some_and(|l| l.is_ascii_digit() == c.is_ascii_digit());
+        match parts.last_mut() {
+            Some(p) if same => p.push(c),
+            _ => parts.push(c.to_string()),
+        }
+    }
+    parts
 }
 
 /// The month of the first month-name token, and the numeric tokens.
@@ -298,6 +315,7 @@ mod tests {
     #[test]
     fn month_names_in_many_languages() {
         assert_eq!(iso("22 APR 2016", DateOrder::Mdy), "2016-04-22");
+        assert_eq!(iso("15MAY 2025", DateOrder::Dmy), "2025-05-15");
         assert_eq!(iso("April 22, 2016", DateOrder::Dmy), "2016-04-22");
         assert_eq!(iso("22 de abril de 2016", DateOrder::Dmy), "2016-04-22");
         assert_eq!(iso("3 février 2025", DateOrder::Dmy), "2025-02-03");
