@@ -35,7 +35,7 @@ impl Scan {
         }
     }
 
-    fn to_page(&self, x: f32, y: f32) -> [f32; 2] {
+    fn page_point(&self, x: f32, y: f32) -> [f32; 2] {
         let (s, c) = self.degrees.to_radians().sin_cos();
         let (x, y) = (x + self.shift.0, y + self.shift.1);
         [
@@ -162,10 +162,10 @@ impl Sheet {
                 };
                 let h = pt * MM_PER_PT;
                 let quad: Quad = [
-                    scan.to_page(*x, *y),
-                    scan.to_page(x + w, *y),
-                    scan.to_page(x + w, y + h),
-                    scan.to_page(*x, y + h),
+                    scan.page_point(*x, *y),
+                    scan.page_point(x + w, *y),
+                    scan.page_point(x + w, y + h),
+                    scan.page_point(*x, y + h),
                 ];
                 Line {
                     text: misread(text),
