@@ -2,7 +2,8 @@
 // Loads the site from the local server, gives it a generated AU-BEEF
 // certificate and its declaration, waits for the verdict, checks the
 // template, a field value and the verdict, switches to Chinese, and checks
-// that no request carried the certificate's bytes. Screenshots go to
+// that no request carried the certificate's bytes, then reloads offline
+// (service worker cache) and reviews again. Screenshots go to
 // test-output/browser/. Run: node --test tests/browser/ (after
 // scripts/build-web.sh).
 import { after, before, test } from "node:test";
@@ -44,6 +45,7 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
 
   // First load: until the drop zone shows, then until the models are ready.
   const loadStart = Date.now();
@@ -94,5 +96,19 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
   }
   assert.ok(certificateBytes.length > 1000);
   assert.deepEqual(errors, []);
+
+  // Offline: once the service worker has cached the site, a reload with the
+  // network off still reviews the certificate.
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!registration.active) throw new Error("no active service worker");
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector("#engine-status.ready", { timeout: 120_000 });
+  await page.setInputFiles("#certificate-input", certificate);
+  await page.waitForSelector("#verdict", { timeout: 300_000 });
+  assert.equal(await page.textContent("#template-id"), "AU-BEEF");
+  await page.screenshot({ path: path.join(outputDir, "review-offline.png"), fullPage: true });
   await context.close();
 });
