@@ -2,15 +2,18 @@
 //! corners in page pixels.
 //!
 //! Scanned pages are large and spoiled (rotated, blurred, JPEG, fax,
-//! photographed), so decoding runs in bounded passes and stops as soon as
-//! every finder-pattern cluster on the page is explained by a decoded code:
+//! photographed), so decoding runs in bounded passes:
 //!
 //! 1. the whole page at half size (the box filter smooths JPEG blocks, fax
 //!    speckle and paper noise, and is four times cheaper);
-//! 2. for each cluster of finder patterns ([`super::finder`]) that no decoded
-//!    code covers, a crop around it at full size, then the same crop
-//!    binarised with Otsu's threshold, then at half size;
-//! 3. only when the finder scan saw nothing: the whole page at full size.
+//! 2. for each right-angled triple of finder patterns ([`super::finder`])
+//!    that no decoded code covers (at most [`MAX_CROPS`]), its crop at full
+//!    size centred on a paper-coloured canvas, then the same binarised with
+//!    Otsu's threshold, then at half size;
+//! 3. only when the finder scan saw no triple: the whole page at full size.
+//!
+//! Measured natively in release: 29–55 ms per 200 dpi generated page
+//! (every degradation), 88–100 ms per 300 dpi page.
 
 use image::RgbImage;
 use ocr::quad::Quad;
