@@ -340,12 +340,7 @@ fn genuine_certificates_show_no_alteration() {
     let data = repository_data();
     let mut ids: Vec<&str> = data.templates.iter().map(|t| t.id.as_str()).collect();
     ids.dedup();
-    let degradations = [
-        synth::Degradation::Clean,
-        synth::Degradation::Jpeg,
-        synth::Degradation::Photo,
-        synth::Degradation::Blurred,
-    ];
+    let degradations = synth::Degradation::ALL;
     let (mut certificates, mut alarms) = (0, Vec::new());
     for (i, id) in ids.iter().enumerate() {
         let degradation = degradations[i % degradations.len()];
@@ -395,4 +390,41 @@ fn generated_qr_codes_are_read_through_every_degradation() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The generator's copy mark (grey, diagonal, across every page) is not in
+/// the perfect OCR's lines: the image detector finds it on every page,
+/// clean and spoiled.
+#[test]
+fn a_copy_mark_is_flagged_on_every_page() {
+    for (template, seed, degradation) in [
+        ("AU-BEEF", 6, synth::Degradation::Clean),
+        ("FR-PORK", 7, synth::Degradation::Jpeg),
+        ("NZ-LAMB", 8, synth::Degradation::Photo),
+        ("CL-PORK", 9, synth::Degradation::Rotated),
+    ] {
+        let found = inspect_generated(template, seed, &[Fault::CopyMark], degradation);
+        let pages: Vec<u32> = found
+            .inspection
+            .alterations
+            .iter()
+            .filter(|a| a.kind == AlterationKind::CopyMark && a.field.is_none())
+            .map(|a| a.page)
+            .collect();
+        let expected: Vec<u32> = (1..=found.generated.pages.len() as u32).collect();
+        println!(
+            "{template} {}: copy marks on pages {pages:?}",
+            degradation.name()
+        );
+        assert_eq!(pages, expected, "{template} {}", degradation.name());
+        assert!(
+            found
+                .inspection
+                .alterations
+                .iter()
+                .all(|a| a.kind == AlterationKind::CopyMark),
+            "{template}: {:?}",
+            found.inspection.alterations
+        );
+    }
 }

@@ -1,12 +1,15 @@
-//! Alteration artefacts on one page (rule S4): a "COPY" mark, correction
+//! Alteration artefacts on one page (rule S4): a "COPY" mark (read by the
+//! OCR, or a large grey overprint the OCR skipped), correction
 //! fluid or a sticker under a value ([`super::patch`]), and a value retyped
 //! at another size than the rest of the form's values.
 
 use ocr::quad::Quad;
 use ocr::text::{Line, PageText};
 
+use image::RgbImage;
+
 use super::grey::Grey;
-use super::{patch, Alteration, AlterationKind};
+use super::{grey_mark, patch, Alteration, AlterationKind};
 use crate::field::ExtractedField;
 
 /// Words of a copy mark, upper case, in the languages of the certificates.
@@ -40,6 +43,7 @@ const MIN_PEERS: usize = 3;
 /// all the certificate's fields (those of other pages are skipped). Font
 /// changes are found over the whole certificate by [`font_changes`].
 pub(crate) fn find(
+    image: &RgbImage,
     grey: &Grey,
     text: Option<&PageText>,
     fields: &[ExtractedField],
@@ -48,6 +52,17 @@ pub(crate) fn find(
     let mut out = Vec::new();
     let lines: &[Line] = text.map(|t| t.lines.as_slice()).unwrap_or(&[]);
     out.extend(copy_marks(lines, page));
+    if out.is_empty() {
+        // A mark too large or faint for the OCR to read as a line.
+        if let Some(quad) = grey_mark::grey_mark(image, grey) {
+            out.push(Alteration {
+                page,
+                field: None,
+                kind: AlterationKind::CopyMark,
+                quad,
+            });
+        }
+    }
     let on_page: Vec<&ExtractedField> = fields.iter().filter(|f| f.page == page).collect();
     for field in on_page.iter().filter(|f| patch::watched(&f.name)) {
         if let Some(quad) = patch::white_patch(grey, &field.quad) {

@@ -5,6 +5,7 @@
 mod alteration;
 mod finder;
 mod grey;
+mod grey_mark;
 mod patch;
 pub mod payload;
 pub mod qr;
@@ -30,9 +31,13 @@ pub fn inspect(images: &[RgbImage], pages: &[PageText], fields: &[ExtractedField
         let page = index as u32 + 1;
         let grey = grey::Grey::from_rgb(image);
         inspection.qr_codes.extend(qr::read_grey(&grey, page));
-        inspection
-            .alterations
-            .extend(alteration::find(&grey, pages.get(index), fields, page));
+        inspection.alterations.extend(alteration::find(
+            image,
+            &grey,
+            pages.get(index),
+            fields,
+            page,
+        ));
     }
     inspection
         .alterations
