@@ -342,7 +342,7 @@ fn score(data: &DataSet, results: &[Scored]) -> Scores {
     per_page.sort_by(f64::total_cmp);
     s.median_ms_per_page = per_page.get(per_page.len() / 2).copied().unwrap_or(0.0);
     let mut worst: Vec<(String, usize)> = misses.into_iter().collect();
-    worst.sort_by(|a, b| b.1.cmp(&a.1));
+    worst.sort_by_key(|w| std::cmp::Reverse(w.1));
     worst.truncate(10);
     s.worst_fields = worst;
     s

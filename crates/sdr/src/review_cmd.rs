@@ -101,7 +101,7 @@ pub fn summary(report: &Report) -> String {
         .iter()
         .filter(|f| matches!(f.outcome, Outcome::Fail | Outcome::Warn))
         .collect();
-    flagged.sort_by(|a, b| b.outcome.cmp(&a.outcome));
+    flagged.sort_by_key(|f| std::cmp::Reverse(f.outcome));
     let passed = report
         .findings
         .iter()
