@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs: Chromium and its WebDriver
-# for the WebAssembly tests, and the fonts the page generator and the test
-# pages are drawn with. Packages already installed are skipped, and the
+# for the WebAssembly and browser tests, Node.js and npm, and the fonts the
+# page generator and the test pages are drawn with. Packages already installed are skipped, and the
 # package lists are refreshed only when something has to be installed.
 set -euo pipefail
 
 packages=(chromium chromium-driver fonts-dejavu-core fonts-liberation fonts-noto-cjk)
+# Node.js and npm (wasm-opt from npm's binaryen, the browser tests), from
+# Debian unless a node is already on the PATH (e.g. NodeSource's, which
+# bundles npm and conflicts with Debian's npm package).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+fi
 
 # Find what is missing: dpkg prints "install ok installed" for a present package.
 missing=()
