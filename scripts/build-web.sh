@@ -8,7 +8,8 @@
 #      by `npm ci` when missing);
 #   4. the site folder: web/'s page files, the generated modules, the data
 #      (rules, templates, registers) with data-index.json listing them, the
-#      tiny models checked against models/manifest.json, and the service
+#      tiny models checked against models/manifest.json, the generator's
+#      fonts (training kiosk), and the service
 #      worker stamped with the build's version and file list.
 # Needs the models (scripts/fetch-models.sh). Usage: scripts/build-web.sh
 # (SDR_SKIP_WASM_OPT=1 skips step 3).
@@ -121,6 +122,17 @@ for name in config["models"]:
         if digest != sums[name]:
             sys.exit(f"build-web: {path}: sha256 {digest}, manifest says {sums[name]}")
     target = os.path.join(site, "models", name)
+    try:
+        os.link(path, target)
+    except OSError:
+        shutil.copy2(path, target)
+
+# Fonts of the training kiosk's generator (Debian packages, see setup-apt.sh).
+os.makedirs(os.path.join(site, "fonts"))
+for path in config.get("fonts", []):
+    if not os.path.exists(path):
+        sys.exit(f"build-web: {path} missing; run scripts/setup-apt.sh")
+    target = os.path.join(site, "fonts", os.path.basename(path))
     try:
         os.link(path, target)
     except OSError:
