@@ -831,6 +831,22 @@ fn too_big_source_is_refused_with_its_page() {
     );
 }
 
+/// Asserts that decoding `bytes` is refused for the pixels of its first page.
+fn assert_refused_for_pixels(bytes: Vec<u8>) {
+    let err = decode_all(bytes, &Limits::default()).err();
+    assert!(
+        matches!(
+            err,
+            Some(OcrError::Limits {
+                page: Some(0),
+                what: "pixels",
+                ..
+            })
+        ),
+        "{err:?}"
+    );
+}
+
 #[test]
 fn lying_headers_are_refused_before_allocation() {
     // PNG header of 60000 x 60000 with a few bytes of image data.
@@ -842,35 +858,13 @@ fn lying_headers_are_refused_before_allocation() {
             .write_chunk(png::chunk::IDAT, &[0x78, 0x9C, 0x03, 0x00])
             .unwrap();
     }
-    let err = decode_all(png, &Limits::default()).err();
-    assert!(
-        matches!(
-            err,
-            Some(OcrError::Limits {
-                page: Some(0),
-                what: "pixels",
-                ..
-            })
-        ),
-        "{err:?}"
-    );
+    assert_refused_for_pixels(png);
 
     // JPEG whose frame header claims 65000 x 65000.
     let mut jpeg = quadrant_jpeg(None);
     let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
     jpeg[sof + 5..sof + 9].copy_from_slice(&[0xFD, 0xE8, 0xFD, 0xE8]);
-    let err = decode_all(jpeg, &Limits::default()).err();
-    assert!(
-        matches!(
-            err,
-            Some(OcrError::Limits {
-                page: Some(0),
-                what: "pixels",
-                ..
-            })
-        ),
-        "{err:?}"
-    );
+    assert_refused_for_pixels(jpeg);
 
     // TIFF directory claiming 100000 x 100000 gray pixels.
     let tiff = raw_tiff(
@@ -880,18 +874,7 @@ fn lying_headers_are_refused_before_allocation() {
         &[(BITS_PER_SAMPLE, 8), (PHOTOMETRIC, 1)],
         None,
     );
-    let err = decode_all(tiff, &Limits::default()).err();
-    assert!(
-        matches!(
-            err,
-            Some(OcrError::Limits {
-                page: Some(0),
-                what: "pixels",
-                ..
-            })
-        ),
-        "{err:?}"
-    );
+    assert_refused_for_pixels(tiff);
 
     // PDF with a 35000 x 35000 embedded image.
     let err = Document::open(resource("hugemono.pdf"), &Limits::default()).err();
