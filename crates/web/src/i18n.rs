@@ -114,6 +114,16 @@ pub enum Label {
     ClickForEvidence,
     /// Show the findings that passed or do not apply.
     ShowAll,
+    /// The mode switch's label.
+    ModeLabel,
+    /// Officer mode.
+    ModeOfficer,
+    /// Enterprise pre-check mode.
+    ModeEnterprise,
+    /// Training kiosk mode.
+    ModeTraining,
+    /// The training placeholder, until the kiosk is built.
+    TrainingComing,
 }
 
 /// The text of `label` in `lang`.
@@ -163,6 +173,14 @@ pub fn text(lang: Lang, label: Label) -> &'static str {
             "点击审核发现可在页面上查看证据。",
         ),
         ShowAll => ("Show passed and not applicable", "显示通过和不适用的规则"),
+        ModeLabel => ("Mode", "模式"),
+        ModeOfficer => ("Officer", "海关审核"),
+        ModeEnterprise => ("Enterprise pre-check", "企业预审"),
+        ModeTraining => ("Training", "培训"),
+        TrainingComing => (
+            "The training kiosk is being prepared.",
+            "培训模式正在准备中。",
+        ),
     };
     lang.pick(en, zh)
 }

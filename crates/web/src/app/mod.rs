@@ -10,6 +10,7 @@ mod page_view;
 mod progress;
 mod state;
 mod template_card;
+mod training;
 mod verdict;
 
 use std::rc::Rc;
@@ -23,7 +24,7 @@ use header::Header;
 use input::Input;
 use page_view::PageView;
 use progress::Progress;
-use state::{Action, EngineState, State};
+use state::{Action, EngineState, Mode, State};
 use template_card::TemplateCard;
 use verdict::VerdictBanner;
 
@@ -32,8 +33,8 @@ pub fn start() {
     yew::Renderer::<App>::new().render();
 }
 
-/// A file waiting for the worker: (name, bytes).
-type Pending = Option<(String, Vec<u8>)>;
+/// A file waiting for the worker: (name, bytes, declaration JSON text).
+type Pending = Option<(String, Vec<u8>, Option<String>)>;
 
 /// The root component.
 #[function_component(App)]
@@ -60,8 +61,7 @@ pub fn app() -> Html {
     let send = {
         let state = state.clone();
         let bridge = bridge.clone();
-        move |name: String, bytes: Vec<u8>| {
-            let declaration = state.declaration.as_ref().map(|(_, text)| text.clone());
+        move |name: String, bytes: Vec<u8>, declaration: Option<String>| {
             state.dispatch(Action::Started {
                 file_name: name.clone(),
                 at_ms: page_now_ms(),
@@ -78,20 +78,30 @@ pub fn app() -> Html {
         let send = send.clone();
         use_effect_with(ready, move |ready| {
             if *ready {
-                if let Some((name, bytes)) = pending.borrow_mut().take() {
-                    send(name, bytes);
+                if let Some((name, bytes, declaration)) = pending.borrow_mut().take() {
+                    send(name, bytes, declaration);
                 }
             }
         });
     }
-    let on_file = {
+    // A file with its declaration, from the officer's input or the kiosk.
+    let on_review = {
         let pending = pending.clone();
+        Callback::from(
+            move |(name, bytes, declaration): (String, Vec<u8>, Option<String>)| {
+                if ready {
+                    send(name, bytes, declaration);
+                } else {
+                    *pending.borrow_mut() = Some((name, bytes, declaration));
+                }
+            },
+        )
+    };
+    let on_file = {
+        let on_review = on_review.clone();
+        let declaration = state.declaration.as_ref().map(|(_, text)| text.clone());
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            if ready {
-                send(name, bytes);
-            } else {
-                *pending.borrow_mut() = Some((name, bytes));
-            }
+            on_review.emit((name, bytes, declaration.clone()))
         })
     };
     let on_declaration = {
@@ -106,6 +116,10 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ToggleLang))
     };
+    let on_mode = {
+        let state = state.clone();
+        Callback::from(move |m| state.dispatch(Action::SetMode(m)))
+    };
 
     // Keep the document's language in step with the switch.
     use_effect_with(state.lang, |lang| {
@@ -119,10 +133,20 @@ pub fn app() -> Html {
 
     let lang = state.lang;
     let job = state.job.clone();
+    let header = html! { <Header {lang} mode={state.mode} on_toggle={on_lang} {on_mode} /> };
+    if state.mode == Mode::Training {
+        return html! {
+            <div class="app mode-training">
+                { header }
+                <Progress {lang} engine={state.engine.clone()} job={job.clone()} />
+                <training::Training {lang} {on_review} {job} />
+            </div>
+        };
+    }
     let result = job.as_ref().and_then(|j| j.result.clone());
     html! {
-        <div class="app">
-            <Header {lang} on_toggle={on_lang} />
+        <div class={classes!("app", format!("mode-{}", state.mode.id()))}>
+            { header }
             <Input {lang} {on_file} {on_declaration}
                 declaration={state.declaration.as_ref().map(|(n, _)| n.clone())} />
             <Progress {lang} engine={state.engine.clone()} job={job.clone()} />

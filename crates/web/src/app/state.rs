@@ -66,11 +66,40 @@ pub struct Job {
     pub error: Option<UserMessage>,
 }
 
+/// Who the page serves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// A customs officer reviews a certificate (the default).
+    #[default]
+    Officer,
+    /// An enterprise checks its certificate against its draft declaration
+    /// before declaring: the declaration form comes first.
+    Enterprise,
+    /// A training kiosk: generated certificates with faults to find.
+    Training,
+}
+
+impl Mode {
+    /// Every mode, in the order of the header's switch.
+    pub const ALL: [Mode; 3] = [Mode::Officer, Mode::Enterprise, Mode::Training];
+
+    /// The stable id part of the mode (`officer`, `enterprise`, `training`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Officer => "officer",
+            Mode::Enterprise => "enterprise",
+            Mode::Training => "training",
+        }
+    }
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The page's language.
     pub lang: Lang,
+    /// Who the page serves.
+    pub mode: Mode,
     /// The worker's loading state.
     pub engine: EngineState,
     /// The declaration chosen: (file name, JSON text).
@@ -85,6 +114,7 @@ impl Default for State {
     fn default() -> Self {
         State {
             lang: Lang::En,
+            mode: Mode::Officer,
             engine: EngineState::Loading(BTreeMap::new()),
             declaration: None,
             job: None,
@@ -97,6 +127,8 @@ impl Default for State {
 pub enum Action {
     /// Switch to the other language.
     ToggleLang,
+    /// Switch to a mode.
+    SetMode(Mode),
     /// A declaration file was chosen (name, text), or cleared.
     Declaration(Option<(String, String)>),
     /// A file was handed to the worker at this page time (ms).
@@ -119,6 +151,7 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::ToggleLang => s.lang = s.lang.other(),
+            Action::SetMode(m) => s.mode = m,
             Action::Declaration(d) => s.declaration = d,
             Action::Select(i) => s.selected = i,
             Action::Started { file_name, at_ms } => {
