@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use image::RgbImage;
 
-use crate::detect::{Detector, DetectorOptions};
-use crate::error::Result;
+use crate::detect::{DetectedLine, Detector, DetectorOptions};
+use crate::error::{OcrError, Result};
 use crate::geometry;
 use crate::ink;
 use crate::order;
@@ -65,6 +65,22 @@ pub struct StepTimes {
     pub recognise: Duration,
 }
 
+/// A page whose lines are found but not read yet (see
+/// [`Engine::detect_page`]).
+pub struct DetectedPage {
+    /// The page with stamp ink lightened, turned upright by quarter turns:
+    /// the image the lines are read from.
+    pub upright: RgbImage,
+    /// The line boxes in `upright`'s pixels, in detection order.
+    pub quads: Vec<Quad>,
+    lines: Vec<DetectedLine>,
+    quarters: u32,
+    width: u32,
+    height: u32,
+    dpi: Option<f32>,
+    times: StepTimes,
+}
+
 /// The OCR engine: a detector and a recogniser, loaded once, used for many pages.
 pub struct Engine {
     detector: Detector,
@@ -105,8 +121,27 @@ impl Engine {
 
     /// Reads one page and reports the time of each step.
     pub fn ocr_page_timed(&self, page: &Page) -> Result<(PageText, StepTimes)> {
+        // Find the lines on the upright page.
+        let detected = self.detect_page(page)?;
+
+        // Read every line along its own box, which also undoes skew.
+        let clock = Clock::start();
+        let read = self.recognise(&detected.upright, &detected.quads)?;
+        let recognise = clock.elapsed();
+
+        // Settle orientation, order the lines, map them back.
+        let (text, mut times) = self.finish_page(detected, read)?;
+        times.recognise += recognise;
+        Ok((text, times))
+    }
+
+    /// The first half of [`Engine::ocr_page_timed`]: lightens stamp ink,
+    /// finds the lines and turns a page lying on its side upright. The
+    /// caller reads `quads` on `upright` (with [`Engine::recognise`], here
+    /// or on another engine built from the same models, e.g. in a second
+    /// browser worker) and hands the result to [`Engine::finish_page`].
+    pub fn detect_page(&self, page: &Page) -> Result<DetectedPage> {
         let mut times = StepTimes::default();
-        let (width, height) = (page.width(), page.height());
 
         // Lighten stamp ink so that the text under a stamp reads as text.
         let clock = Clock::start();
@@ -129,11 +164,50 @@ impl Engine {
         }
         times.detect = clock.elapsed();
 
-        // Read every line along its own box, which also undoes skew.
-        let clock = Clock::start();
-        let mut quads: Vec<Quad> = lines.iter().map(|l| l.quad).collect();
-        let mut read = self.recogniser.recognise(&upright, &quads)?;
-        times.recognise = clock.elapsed();
+        Ok(DetectedPage {
+            upright,
+            quads: lines.iter().map(|l| l.quad).collect(),
+            lines,
+            quarters,
+            width: page.width(),
+            height: page.height(),
+            dpi: page.dpi,
+            times,
+        })
+    }
+
+    /// Reads the lines inside `quads` (pixels of `image`), one result per
+    /// quad in the same order.
+    pub fn recognise(&self, image: &RgbImage, quads: &[Quad]) -> Result<Vec<ReadLine>> {
+        self.recogniser.recognise(image, quads)
+    }
+
+    /// The second half of [`Engine::ocr_page_timed`]: `read[i]` is what was
+    /// read inside `detected.quads[i]`. Turns an upside-down page (reading
+    /// its lines again), drops unconfident lines, orders the rest and maps
+    /// their boxes back to the page as decoded. Errors when `read` does not
+    /// have one entry per quad.
+    pub fn finish_page(
+        &self,
+        detected: DetectedPage,
+        mut read: Vec<ReadLine>,
+    ) -> Result<(PageText, StepTimes)> {
+        let DetectedPage {
+            mut upright,
+            mut quads,
+            mut lines,
+            mut quarters,
+            width,
+            height,
+            dpi,
+            mut times,
+        } = detected;
+        if read.len() != quads.len() {
+            return Err(OcrError::Inference {
+                stage: "recognition",
+                detail: format!("{} lines read for {} boxes", read.len(), quads.len()),
+            });
+        }
 
         // An upside-down page reads far worse than its half-turn: compare on
         // the longest lines, and read again turned if that wins.
@@ -190,7 +264,7 @@ impl Engine {
         let text = PageText {
             width,
             height,
-            dpi: page.dpi,
+            dpi,
             rotation: (quarters % 4) * 90,
             skew,
             status,

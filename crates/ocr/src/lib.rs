@@ -27,9 +27,10 @@ pub mod order;
 pub mod page;
 pub mod quad;
 pub mod recognise;
+pub mod share;
 pub mod text;
 
-pub use engine::{Engine, EngineOptions};
+pub use engine::{DetectedPage, Engine, EngineOptions};
 pub use error::{OcrError, Result};
 pub use limits::Limits;
 pub use page::Page;

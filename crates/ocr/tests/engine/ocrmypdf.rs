@@ -113,3 +113,45 @@ fn multipage_pdf_reads_every_page() {
     );
     assert!(with_text >= pages.len() - 1);
 }
+
+#[test]
+fn lines_read_in_two_shares_give_the_same_page() {
+    // The upside-down page of cardinal.pdf, so that the finishing step
+    // also turns the page and reads it again.
+    let path = common::root().join("tests/resources/ocrmypdf/cardinal.pdf");
+    let pages = decode_all(std::fs::read(path).unwrap(), &Limits::default()).unwrap();
+    let engine = common::engine();
+    let whole = engine.ocr_page(&pages[2]).unwrap();
+
+    // Detect, read the two shares apart (as two workers would), finish.
+    let detected = engine.detect_page(&pages[2]).unwrap();
+    let shares = ocr::share::share_lines(&detected.quads, 2);
+    assert!(shares.iter().all(|s| !s.is_empty()));
+    let mut read = vec![None; detected.quads.len()];
+    for share in &shares {
+        let quads: Vec<_> = share.iter().map(|&i| detected.quads[i]).collect();
+        let lines = engine.recognise(&detected.upright, &quads).unwrap();
+        for (&i, line) in share.iter().zip(lines) {
+            read[i] = Some(line);
+        }
+    }
+    let read = read.into_iter().map(Option::unwrap).collect();
+    let (shared, _) = engine.finish_page(detected, read).unwrap();
+    assert_eq!(shared.rotation, 180);
+    assert_eq!(shared, whole);
+}
+
+#[test]
+fn finishing_with_too_few_lines_read_is_an_error() {
+    let path = common::root().join("tests/resources/ocrmypdf/linn.png");
+    let pages = decode_all(std::fs::read(path).unwrap(), &Limits::default()).unwrap();
+    let detected = common::engine().detect_page(&pages[0]).unwrap();
+    let boxes = detected.quads.len();
+    let err = common::engine()
+        .finish_page(detected, Vec::new())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("inference failed in recognition: 0 lines read for {boxes} boxes")
+    );
+}
