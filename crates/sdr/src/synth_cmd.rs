@@ -14,7 +14,9 @@ use std::process::ExitCode;
 use clap::Args;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use synth::certificate::{self, CertificateRequest, Fault, GeneratedCertificate, OutputFormat};
+use synth::certificate::{
+    self, CertificateRequest, Fault, FaultRotation, GeneratedCertificate, OutputFormat,
+};
 use synth::{Degradation, Fonts, SynthError};
 
 use crate::data_dir;
@@ -32,7 +34,8 @@ pub struct SynthArgs {
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Faults: a comma-separated list of fault names planted on every
-    /// certificate, or `random` (none on ~40%, one applicable fault on the rest).
+    /// certificate, or `random` (none on ~40%; on the rest, the least used so
+    /// far of the faults the template allows, so every fault is drawn evenly).
     #[arg(long)]
     faults: Option<String>,
     /// Fraction 0..=1 of certificates spoiled by a random degradation.
@@ -129,7 +132,7 @@ fn generate_all(args: &SynthArgs) -> Result<usize, String> {
     };
 
     // One certificate at a time, each from its own generator.
-    let mut next_fault = 0usize;
+    let mut rotation = FaultRotation::new();
     let mut written = 0usize;
     for i in 0..args.count {
         let id = &ids[i as usize % ids.len()];
@@ -168,24 +171,18 @@ fn generate_all(args: &SynthArgs) -> Result<usize, String> {
                 certificate::generate(&fonts, &data, &request)
             }
             FaultPlan::Random => {
-                // The next fault in turn that this template and its registers allow.
-                let mut result = None;
-                for _ in 0..Fault::ALL.len() {
-                    let fault = Fault::ALL[next_fault % Fault::ALL.len()];
-                    next_fault += 1;
-                    request.faults = vec![fault];
-                    match certificate::generate(&fonts, &data, &request) {
-                        Err(SynthError::FaultNotPossible { .. }) => continue,
-                        other => {
-                            result = Some(other);
-                            break;
-                        }
+                // The least used fault so far that this template and its registers allow.
+                match rotation.choose(&data, &request) {
+                    Ok(Some(fault)) => {
+                        request.faults = vec![fault];
+                        certificate::generate(&fonts, &data, &request)
                     }
+                    Ok(None) => {
+                        log::warn!("certificate {i} ({id}): no fault can be planted, left genuine");
+                        certificate::generate(&fonts, &data, &request)
+                    }
+                    Err(e) => Err(e),
                 }
-                result.unwrap_or_else(|| {
-                    request.faults.clear();
-                    certificate::generate(&fonts, &data, &request)
-                })
             }
         };
         let generated = match generated {

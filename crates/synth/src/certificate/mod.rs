@@ -15,6 +15,7 @@ mod numbers;
 mod params;
 mod plant;
 mod printed;
+mod rotation;
 mod tables;
 mod values;
 
@@ -30,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 pub use fault::Fault;
 pub use key::{AnswerKey, FaultKey, OutputFormat};
+pub use rotation::FaultRotation;
 
 use crate::layout::{Frame, Look, PageLayout, Units};
 use crate::raster::hand::{sign_as, text_seed, Hand};
@@ -94,6 +96,28 @@ pub struct GeneratedCertificate {
 const VALUES: u64 = 0x5641_4c55;
 const PLANT: u64 = 0x504c_4e54;
 const SPECIMEN: u64 = 0x5350_4543;
+
+/// Whether `generate` can plant the request's faults: draws the values and
+/// plants the faults exactly as `generate` does, without printing anything
+/// (a few milliseconds). `Err(SynthError::FaultNotPossible)` when a fault
+/// does not fit the template or its registers.
+pub fn plantable(data: &DataSet, request: &CertificateRequest) -> Result<(), SynthError> {
+    let faults: BTreeSet<Fault> = request.faults.iter().copied().collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(request.seed ^ VALUES);
+    let template = choose_template(data, request, &faults, &mut rng)?;
+    let params = params::RuleParams::from_rules(&data.rules);
+    let ctx = values::Context {
+        template,
+        data,
+        params: &params,
+        faults: &faults,
+    };
+    let mut consignment = values::draw(&ctx, &mut rng)?;
+    let mut plant_rng = ChaCha8Rng::seed_from_u64(request.seed ^ PLANT);
+    plant::certificate(&ctx, &mut consignment, &mut plant_rng)?;
+    plant::declaration(&ctx, &consignment, &mut plant_rng)?;
+    Ok(())
+}
 
 /// Generates the certificate a request describes.
 pub fn generate(

@@ -455,18 +455,21 @@ fn draw_dates<'a>(ctx: &Context<'a>, rng: &mut ChaCha8Rng) -> Result<Drawn<'a>, 
             signatory,
         });
     }
-    Err(SynthError::NoConsistentValues {
+    let reason = format!(
+        "no dates in {valid_from}..={valid_to} with an active establishment and an authorised signatory"
+    );
+    if ctx.faults.is_empty() {
+        return Err(SynthError::NoConsistentValues {
+            template: ctx.name(),
+            reason,
+        });
+    }
+    // The faults' constraints left nothing: they cannot be planted here.
+    let names: Vec<&str> = ctx.faults.iter().map(|f| f.name()).collect();
+    Err(SynthError::FaultNotPossible {
+        fault: names.join(","),
         template: ctx.name(),
-        reason: format!(
-            "no dates in {}..={} with an active establishment and an authorised signatory{}",
-            valid_from,
-            valid_to,
-            if ctx.faults.is_empty() {
-                String::new()
-            } else {
-                format!(" for {:?}", ctx.faults)
-            }
-        ),
+        reason,
     })
 }
 
