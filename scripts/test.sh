@@ -70,7 +70,8 @@ node_modules_current() {
 
 # The browser tests: npm ci when node_modules/ is not what the lock says,
 # the `sdr` binary the tests generate certificates with, then node's test
-# runner over tests/browser/ with the TAP reporter (counted in the summary).
+# runner over tests/browser/, one file at a time (each drives its own
+# Chromium on the 2 cores), with the TAP reporter (counted in the summary).
 browser_tests() {
     if node_modules_current; then
         echo "npm ci: node_modules matches package-lock.json, skipped"
@@ -78,7 +79,7 @@ browser_tests() {
         npm ci --no-audit --no-fund || return 1
     fi
     cargo build --release -p sdr || return 1
-    node --test --test-reporter=tap tests/browser/
+    node --test --test-concurrency=1 --test-reporter=tap tests/browser/
 }
 
 # Prints every step with its result and time, then the test totals.

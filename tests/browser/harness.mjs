@@ -2,7 +2,7 @@
 // free port of 127.0.0.1, Debian's Chromium through playwright-core, and
 // generated certificates.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,4 +73,25 @@ export function synth(args) {
     throw new Error(`sdr synth failed: ${run.stderr}`);
   }
   return out;
+}
+
+/** The rule `id` of rules.json (messages and explanations in English and Chinese). */
+export function rule(id) {
+  const book = JSON.parse(readFileSync(path.join(root, "rules.json"), "utf8"));
+  const found = book.rules.find((r) => r.id === id);
+  if (!found) {
+    throw new Error(`no rule ${id} in rules.json`);
+  }
+  return found;
+}
+
+/**
+ * The fixed words of a message template: the text between its `{...}`
+ * placeholders, trimmed, pieces of two characters or more.
+ */
+export function messageParts(template) {
+  return template
+    .split(/\{[^}]*\}/)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 2);
 }

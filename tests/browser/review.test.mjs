@@ -1,18 +1,20 @@
 // End-to-end: the page in headless Chromium reviews a generated certificate.
 // Loads the site from the local server, gives it a generated AU-BEEF
-// certificate and its declaration, waits for the verdict, checks the
-// template, a field value and the verdict, switches to Chinese, and checks
-// that no request carried the certificate's bytes, then reloads offline
-// (service worker cache) and reviews again. Screenshots go to
+// certificate with a planted declaration mismatch (weight-mismatch, rule M4)
+// and its declaration, waits for the verdict, checks the template, field
+// values from the answer key, the failed M4 finding and the verdict,
+// switches to Chinese and checks the translated finding, checks that no
+// request carried the certificate's bytes (only bodiless GETs of the site's
+// own files), then reloads offline (service worker cache) and reviews again. Screenshots go to
 // test-output/browser/. Run: node --test tests/browser/ (after
 // scripts/build-web.sh).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
-import { chromiumArgs, outputDir, requireSite, startServer, synth } from "./harness.mjs";
+import { chromiumArgs, messageParts, outputDir, requireSite, rule, site, startServer, synth } from "./harness.mjs";
 
 let server;
 let browser;
@@ -30,12 +32,14 @@ after(async () => {
 
 test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_000 }, async () => {
   // The certificate, its answer key and its declaration.
-  const dir = synth(["--template", "AU-BEEF", "--count", "1", "--seed", "3"]);
+  const dir = synth(["--template", "AU-BEEF", "--count", "1", "--seed", "3", "--faults", "weight-mismatch"]);
   const files = readdirSync(dir);
   const certificate = path.join(dir, files.find((f) => /\.(pdf|png|jpg)$/.test(f)));
   const declaration = path.join(dir, files.find((f) => f.endsWith(".declaration.json")));
   const key = JSON.parse(readFileSync(path.join(dir, files.find((f) => f.endsWith(".key.json")))));
   const certificateBytes = readFileSync(certificate);
+  assert.deepEqual(key.faults, [{ fault: "weight-mismatch", rules: ["M4"] }]);
+  assert.equal(key.expected_verdict, "hold");
 
   // Record every request the page and its workers make.
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
@@ -70,31 +74,48 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
       `drop to verdict ${verdictMs} ms (page clock ${pageVerdictMs} ms), ${key.pages} page(s)`,
   );
 
-  // The template, a field and the verdict.
+  // The template, field values from the answer key, and the verdict.
   assert.equal(await page.textContent("#template-id"), "AU-BEEF");
   assert.equal(await page.textContent("#template-version"), key.version);
-  const number = await page.textContent('tr[data-field="certificate_number"] td.value');
-  assert.equal(number, key.fields.certificate_number);
+  for (const name of ["certificate_number", "net_weight", "containers", "issue_date"]) {
+    const value = await page.textContent(`tr[data-field="${name}"] td.value`);
+    assert.equal(value, key.fields[name], `field ${name}`);
+  }
+  // The declared net weight differs from the printed one (the planted mismatch).
+  const declared = JSON.parse(readFileSync(declaration, "utf8"));
+  const netRow = await page.$$eval('tr[data-field="net_weight"] td', (cells) => cells.map((c) => c.textContent));
+  assert.ok(netRow[2] && Number.parseFloat(netRow[2]) === declared.net_weight_kg, `declared cell ${netRow[2]}`);
+  assert.notEqual(Number.parseFloat(netRow[2]), Number.parseFloat(key.fields.net_weight));
   const decision = await page.getAttribute("#verdict", "data-decision");
-  assert.ok(["release", "manual-check", "hold"].includes(decision), decision);
-  assert.equal(await page.textContent("#verdict-decision"), { release: "Release", "manual-check": "Manual check", hold: "Hold" }[decision]);
+  assert.equal(decision, "hold");
+  assert.equal(await page.textContent("#verdict-decision"), "Hold");
 
-  // Chinese: labels and the verdict change language.
+  // The planted mismatch is a failed finding, listed first, worded from rules.json.
+  const m4 = page.locator('#findings li.finding[data-rule="M4"]').first();
+  assert.equal(await m4.getAttribute("class").then((c) => c.split(" ").includes("fail")), true);
+  assert.equal(await page.locator("#findings ul.findings").first().locator("li").first().getAttribute("data-rule"), "M4");
+  const m4En = await m4.locator(".message").textContent();
+  for (const part of messageParts(rule("M4").message.en)) {
+    assert.ok(m4En.includes(part), `M4 message ${JSON.stringify(m4En)} lacks ${JSON.stringify(part)}`);
+  }
+  assert.ok(m4En.includes(key.fields.net_weight), m4En);
+
+  // Chinese: labels, the verdict and the finding change language.
   await page.click("#lang-switch");
   assert.equal(await page.textContent("#fields h2"), "字段");
-  assert.equal(await page.textContent("#verdict-decision"), { release: "放行", "manual-check": "人工核查", hold: "扣留" }[decision]);
+  assert.equal(await page.textContent("#verdict-decision"), "扣留");
   assert.equal(await page.getAttribute("html", "lang"), "zh-Hans");
-  await page.screenshot({ path: path.join(outputDir, "review-zh.png"), fullPage: true });
-
-  // Privacy: only GETs to this origin, none with a body, none naming the file.
-  assert.ok(requests.length > 5, `only ${requests.length} requests recorded`);
-  for (const r of requests) {
-    assert.ok(r.url.startsWith(server.url), `request to another origin: ${r.url}`);
-    assert.equal(r.method, "GET", `${r.method} ${r.url}`);
-    assert.ok(!r.body || r.body.length === 0, `request with a body: ${r.url}`);
-    assert.ok(!r.url.includes(path.basename(certificate)), `request names the file: ${r.url}`);
+  const m4Zh = await m4.locator(".message").textContent();
+  for (const part of messageParts(rule("M4").message.zh)) {
+    assert.ok(m4Zh.includes(part), `M4 message ${JSON.stringify(m4Zh)} lacks ${JSON.stringify(part)}`);
   }
-  assert.ok(certificateBytes.length > 1000);
+  assert.equal(await m4.locator(".outcome").textContent(), "不通过");
+  await page.screenshot({ path: path.join(outputDir, "review-zh.png"), fullPage: true });
+  await page.click("#lang-switch");
+
+  // Privacy: only bodiless GETs of the site's own files; no URL holds the
+  // file's name or any run of its bytes.
+  assertPrivate(requests, server.url, certificate, certificateBytes);
   assert.deepEqual(errors, []);
 
   // Offline: once the service worker has cached the site, a reload with the
@@ -109,6 +130,35 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
   await page.setInputFiles("#certificate-input", certificate);
   await page.waitForSelector("#verdict", { timeout: 300_000 });
   assert.equal(await page.textContent("#template-id"), "AU-BEEF");
+  assert.equal(await page.getAttribute("#verdict", "data-decision"), "hold");
+  assert.equal(await page.textContent('tr[data-field="certificate_number"] td.value'), key.fields.certificate_number);
   await page.screenshot({ path: path.join(outputDir, "review-offline.png"), fullPage: true });
+  assertPrivate(requests, server.url, certificate, certificateBytes);
   await context.close();
 });
+
+/**
+ * Asserts that every recorded request is a GET without a body of a file the
+ * site holds (or the site's root), on the server's origin, and that no URL
+ * names the certificate or carries a run of its bytes (raw, hex or base64).
+ */
+function assertPrivate(requests, origin, certificate, bytes) {
+  assert.ok(requests.length > 5, `only ${requests.length} requests recorded`);
+  const runs = [];
+  for (let at = 0; at + 24 <= bytes.length; at += Math.max(24, Math.floor(bytes.length / 64))) {
+    const run = bytes.subarray(at, at + 24);
+    runs.push(run.toString("hex"), run.toString("base64"), run.toString("base64url"));
+  }
+  for (const r of requests) {
+    assert.ok(r.url.startsWith(origin), `request to another origin: ${r.url}`);
+    assert.equal(r.method, "GET", `${r.method} ${r.url}`);
+    assert.ok(!r.body || r.body.length === 0, `request with a body: ${r.url}`);
+    assert.ok(!r.url.includes(path.basename(certificate)), `request names the file: ${r.url}`);
+    const file = decodeURIComponent(new URL(r.url).pathname);
+    assert.ok(file === "/" || existsSync(path.join(site, file)), `not a file of the site: ${r.url}`);
+    for (const run of runs) {
+      assert.ok(!r.url.includes(run), `request URL carries certificate bytes: ${r.url}`);
+    }
+  }
+  assert.ok(bytes.length > 1000);
+}
