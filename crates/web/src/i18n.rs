@@ -5,6 +5,8 @@
 //! names and the step names.
 
 use review::report::{Decision, Outcome};
+
+use crate::view_model::form::FormError;
 use review::rules::FindingClass;
 
 /// The page's language.
@@ -124,6 +126,74 @@ pub enum Label {
     ModeTraining,
     /// The training placeholder, until the kiosk is built.
     TrainingComing,
+    /// Camera or photo: take a picture of the certificate.
+    TakePhoto,
+    /// Hint: paste from the clipboard.
+    PasteHint,
+    /// The declaration form's heading.
+    DeclarationForm,
+    /// Under the form's heading.
+    FormHint,
+    /// Column: container number.
+    ContainerNumber,
+    /// Column: seal number.
+    SealNumber,
+    /// Adds a container row.
+    AddContainer,
+    /// Removes a container row.
+    Remove,
+    /// Clears the form and the declaration.
+    ClearForm,
+    /// Shown while the form has errors.
+    FormInvalid,
+    /// Shown when the typed declaration is used.
+    FormUsed,
+    /// Reviews the last certificate again.
+    ReviewAgain,
+    /// Zoom in.
+    ZoomIn,
+    /// Zoom out.
+    ZoomOut,
+    /// Fit the page to the width.
+    ZoomFit,
+    /// How to move the page.
+    ZoomHint,
+    /// Thumbnails' label.
+    Pages,
+    /// Confirms a finding.
+    Confirm,
+    /// Overrides a finding.
+    Override,
+    /// Placeholder of the override reason.
+    Reason,
+    /// An override without a reason.
+    ReasonNeeded,
+    /// A confirmed finding.
+    Confirmed,
+    /// An overridden finding.
+    Overridden,
+    /// Clears a decision.
+    Undo,
+    /// Downloads the report and decisions.
+    ExportJson,
+    /// Prints the page.
+    Print,
+    /// Count of decisions.
+    Decided,
+    /// Heading of the crops panel.
+    StampSignature,
+    /// The stamp crop.
+    StampZone,
+    /// The signature crop.
+    SignatureZone,
+    /// The registry's specimens placeholder.
+    Specimens,
+    /// No template, nothing to crop.
+    NoZones,
+    /// Heading of the enterprise checklist.
+    FixList,
+    /// Empty enterprise checklist.
+    NothingToFix,
 }
 
 /// The text of `label` in `lang`.
@@ -180,6 +250,61 @@ pub fn text(lang: Lang, label: Label) -> &'static str {
         TrainingComing => (
             "The training kiosk is being prepared.",
             "培训模式正在准备中。",
+        ),
+        TakePhoto => ("Take a photo", "拍照"),
+        PasteHint => (
+            "or paste an image or PDF (Ctrl+V)",
+            "或粘贴图片或 PDF（Ctrl+V）",
+        ),
+        DeclarationForm => ("Declaration", "申报数据"),
+        FormHint => (
+            "Type the declaration, or load a declaration file to fill the form.",
+            "请填写申报数据，或载入申报文件自动填写。",
+        ),
+        ContainerNumber => ("Container", "集装箱号"),
+        SealNumber => ("Seal", "封识号"),
+        AddContainer => ("Add container", "添加集装箱"),
+        Remove => ("Remove", "删除"),
+        ClearForm => ("Clear", "清空"),
+        FormInvalid => (
+            "Correct the marked values: until then the review runs without the declaration.",
+            "请更正标出的数值：更正前审核不使用申报数据。",
+        ),
+        FormUsed => (
+            "The review compares the certificate with this declaration.",
+            "审核将把证书与此申报数据比对。",
+        ),
+        ReviewAgain => ("Review again", "重新审核"),
+        ZoomIn => ("Zoom in", "放大"),
+        ZoomOut => ("Zoom out", "缩小"),
+        ZoomFit => ("Fit width", "适合宽度"),
+        ZoomHint => ("Wheel to zoom, drag to move.", "滚轮缩放，拖动平移。"),
+        Pages => ("Pages", "页面"),
+        Confirm => ("Confirm", "确认"),
+        Override => ("Override", "否决"),
+        Reason => ("Reason for the override", "否决理由"),
+        ReasonNeeded => ("An override needs a reason.", "否决须填写理由。"),
+        Confirmed => ("Confirmed", "已确认"),
+        Overridden => ("Overridden", "已否决"),
+        Undo => ("Undo", "撤销"),
+        ExportJson => ("Export JSON", "导出 JSON"),
+        Print => ("Print", "打印"),
+        Decided => ("Decisions taken", "已作决定"),
+        StampSignature => ("Stamp and signature", "印章与签名"),
+        StampZone => ("Stamp zone", "印章区域"),
+        SignatureZone => ("Signature zone", "签名区域"),
+        Specimens => (
+            "Registry specimens: shown here in the next release.",
+            "登记样本：将在下一版本中显示于此。",
+        ),
+        NoZones => (
+            "No template identified: no zones to crop.",
+            "未识别模板：无可截取区域。",
+        ),
+        FixList => ("Fix before declaring", "申报前需更正"),
+        NothingToFix => (
+            "Nothing to fix: no rule failed or warned.",
+            "无需更正：没有规则失败或警告。",
         ),
     };
     lang.pick(en, zh)
@@ -263,6 +388,7 @@ pub fn field(lang: Lang, name: &str) -> String {
         "transport_id" => ("Vessel / flight", "船名航次/航班"),
         "containers" => ("Containers", "集装箱号"),
         "seals" => ("Seals", "封识号"),
+        "seal" => ("Seal", "封识号"),
         "description" => ("Description of goods", "货物描述"),
         "species" => ("Species", "物种"),
         "hs_code" => ("HS code", "HS编码"),
@@ -279,6 +405,45 @@ pub fn field(lang: Lang, name: &str) -> String {
         other => return other.to_string(),
     };
     lang.pick(en, zh).to_string()
+}
+
+/// A form error in `lang`, naming the value typed.
+pub fn form_error(lang: Lang, e: &FormError) -> String {
+    match (lang, e) {
+        (Lang::En, e) => {
+            let mut s = e.to_string();
+            if let Some(first) = s.get(..1) {
+                s = first.to_uppercase() + &s[1..];
+            }
+            format!("{s}.")
+        }
+        (Lang::Zh, FormError::Country(v)) => format!("国家“{v}”不是两位字母的 ISO 代码（如 AU）。"),
+        (Lang::Zh, FormError::HsCode(v)) => format!("HS编码“{v}”须为 6 至 10 位数字。"),
+        (Lang::Zh, FormError::Packages(v)) => format!("“{v}”不是有效的件数（正整数）。"),
+        (Lang::Zh, FormError::Weight(v)) => format!("“{v}”不是以千克计的重量。"),
+        (Lang::Zh, FormError::TooHeavy(kg)) => format!("{kg} 千克超过 1 000 000 千克。"),
+        (Lang::Zh, FormError::GrossUnderNet { net, gross }) => {
+            format!("毛重 {gross} 千克小于净重 {net} 千克。")
+        }
+        (Lang::Zh, FormError::Date(v)) => format!("“{v}”不是 YYYY-MM-DD 格式的日期。"),
+        (Lang::Zh, FormError::Container(v)) => {
+            format!("集装箱号“{v}”须为 4 个字母加 7 位数字（ISO 6346）。")
+        }
+        (Lang::Zh, FormError::SealWithoutContainer(v)) => format!("封识号“{v}”缺少集装箱号。"),
+    }
+}
+
+/// "n of m" decisions taken.
+pub fn decided(lang: Lang, n: usize, m: usize) -> String {
+    match lang {
+        Lang::En => format!("{}: {n} of {m}", text(lang, Label::Decided)),
+        Lang::Zh => format!("{}：{n} / {m}", text(lang, Label::Decided)),
+    }
+}
+
+/// The zoom level as a percentage label.
+pub fn zoom(percent: u32) -> String {
+    format!("{percent} %")
 }
 
 #[cfg(test)]
@@ -302,5 +467,19 @@ mod tests {
         );
         assert_eq!(field(Lang::En, "items[0].hs_code"), "row 1: HS code");
         assert_eq!(field(Lang::Zh, "lot_code"), "lot_code");
+    }
+
+    #[test]
+    fn form_errors_name_the_value_in_both_languages() {
+        let e = FormError::Country("Australia".into());
+        assert_eq!(
+            form_error(Lang::En, &e),
+            "Country \"Australia\" is not a two-letter ISO code such as AU."
+        );
+        assert_eq!(
+            form_error(Lang::Zh, &e),
+            "国家“Australia”不是两位字母的 ISO 代码（如 AU）。"
+        );
+        assert_eq!(decided(Lang::En, 1, 3), "Decisions taken: 1 of 3");
     }
 }

@@ -1,6 +1,10 @@
 //! What the page shows, computed from a report: each field's outcome and the
 //! values it was compared with, and the findings in the order of severity.
 
+pub mod decisions;
+pub mod fixes;
+pub mod form;
+
 use review::field::ExtractedField;
 use review::report::{Finding, Outcome, Report, Source};
 
@@ -91,13 +95,14 @@ pub fn outcome_class(outcome: Option<Outcome>) -> &'static str {
     }
 }
 
-/// The stroke colour of a box on the page for an outcome (CSS colour).
+/// The stroke colour of a box on the page for an outcome (CSS colour):
+/// pass green, warn amber, fail red, not checked grey.
 pub fn outcome_colour(outcome: Option<Outcome>) -> &'static str {
     match outcome {
         Some(Outcome::Fail) => "#c62828",
         Some(Outcome::Warn) => "#ef8f00",
         Some(Outcome::Pass) => "#2e7d32",
-        _ => "#1565c0",
+        _ => "#8a939e",
     }
 }
 

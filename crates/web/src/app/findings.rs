@@ -1,12 +1,15 @@
-//! The findings, fail and warn first; a click highlights the evidence.
+//! The findings, fail and warn first; a click highlights the evidence. In
+//! officer mode each finding carries confirm / override controls.
 
 use std::rc::Rc;
 
 use review::report::Outcome;
 use yew::prelude::*;
 
+use super::decision_controls::DecisionControls;
 use crate::i18n::{self, text, Label, Lang};
 use crate::protocol::ReviewResult;
+use crate::view_model::decisions::{Decisions, OfficerDecision};
 use crate::view_model::{findings_by_severity, outcome_class};
 
 /// Properties of [`Findings`].
@@ -20,6 +23,10 @@ pub struct FindingsProps {
     pub selected: Option<usize>,
     /// Selects a finding (or none, clicking the selected one again).
     pub on_select: Callback<Option<usize>>,
+    /// The officer's decisions, or `None` for no decision controls.
+    pub decisions: Option<Decisions>,
+    /// Takes (or takes back) a decision on a rule's finding.
+    pub on_decide: Callback<(String, Option<OfficerDecision>)>,
 }
 
 /// The list of findings: warn and fail always shown, the rest folded.
@@ -37,14 +44,22 @@ pub fn findings(props: &FindingsProps) -> Html {
             outcome_class(Some(f.outcome)),
             selected.then_some("selected")
         );
+        let controls = props.decisions.as_ref().map(|d| {
+            html! {
+                <DecisionControls {lang} rule={f.rule.clone()}
+                    decision={d.get(&f.rule).cloned()} on_decide={props.on_decide.clone()} />
+            }
+        });
         html! {
-            <li class={class} onclick={onclick} data-rule={f.rule.clone()}>
+            <li class={class} onclick={onclick} data-rule={f.rule.clone()}
+                id={format!("finding-{}", f.rule)}>
                 <span class="outcome">{ i18n::outcome(lang, f.outcome) }</span>
                 <b>{ f.rule.clone() }</b>
                 if matches!(f.outcome, Outcome::Warn | Outcome::Fail) {
                     <span class="class">{ format!("({})", i18n::class(lang, f.class)) }</span>
                 }
                 <span class="message">{ lang.pick(&f.message.en, &f.message.zh).to_string() }</span>
+                { for controls }
             </li>
         }
     };

@@ -1,5 +1,5 @@
 //! The drop zone and the file pickers: a certificate (PDF, PNG, JPEG,
-//! TIFF) and an optional declaration (JSON).
+//! TIFF, or a photo from the camera) and an optional declaration (JSON).
 
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -27,7 +27,7 @@ pub struct InputProps {
 }
 
 /// Reads a file's bytes, then hands them to `done`.
-fn read_file(file: File, done: impl FnOnce(String, Vec<u8>) + 'static) {
+pub fn read_file(file: File, done: impl FnOnce(String, Vec<u8>) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => done(file.name(), Uint8Array::new(&buffer).to_vec()),
@@ -99,6 +99,7 @@ pub fn input(props: &InputProps) -> Html {
             }
         })
     };
+    let on_photo = on_certificate.clone();
     let clear = {
         let on_declaration = props.on_declaration.clone();
         Callback::from(move |_| on_declaration.emit(None))
@@ -112,6 +113,13 @@ pub fn input(props: &InputProps) -> Html {
                 <span class="button">{ text(lang, Label::ChooseCertificate) }</span>
                 <input id="certificate-input" type="file" accept={ACCEPT}
                     onchange={on_certificate} />
+                <span class="hint">{ text(lang, Label::PasteHint) }</span>
+            </label>
+            // The camera where the device has one; elsewhere the file dialog.
+            <label class="button camera">
+                { text(lang, Label::TakePhoto) }
+                <input id="camera-input" type="file" accept="image/*" capture="environment"
+                    onchange={on_photo} />
             </label>
             <div class="declaration">
                 <label class="button">

@@ -8,6 +8,8 @@ use yew::Reducible;
 use crate::error::UserMessage;
 use crate::i18n::Lang;
 use crate::protocol::{FromWorker, ReviewResult};
+use crate::view_model::decisions::{Decisions, OfficerDecision};
+use crate::view_model::form::DeclarationForm;
 
 /// Download progress of one item: (bytes loaded, total if known).
 pub type Progress = (u64, Option<u64>);
@@ -102,8 +104,12 @@ pub struct State {
     pub mode: Mode,
     /// The worker's loading state.
     pub engine: EngineState,
-    /// The declaration chosen: (file name, JSON text).
+    /// The declaration file chosen: (file name, JSON text).
     pub declaration: Option<(String, String)>,
+    /// The declaration form, as typed (filled from the file when it parses).
+    pub form: DeclarationForm,
+    /// The officer's decisions on the current review's findings, by rule id.
+    pub decisions: Decisions,
     /// The current (or last) review.
     pub job: Option<Job>,
     /// The finding whose evidence is highlighted (index into the report's findings).
@@ -117,6 +123,8 @@ impl Default for State {
             mode: Mode::Officer,
             engine: EngineState::Loading(BTreeMap::new()),
             declaration: None,
+            form: DeclarationForm::default(),
+            decisions: Decisions::new(),
             job: None,
             selected: None,
         }
@@ -129,8 +137,12 @@ pub enum Action {
     ToggleLang,
     /// Switch to a mode.
     SetMode(Mode),
-    /// A declaration file was chosen (name, text), or cleared.
+    /// A declaration file was chosen (name, text), or cleared (the form too).
     Declaration(Option<(String, String)>),
+    /// The form was edited.
+    Form(Box<DeclarationForm>),
+    /// The officer decided about a rule's finding, or took the decision back.
+    Decide(String, Option<OfficerDecision>),
     /// A file was handed to the worker at this page time (ms).
     Started {
         /// The file's name.
@@ -152,10 +164,27 @@ impl Reducible for State {
         match action {
             Action::ToggleLang => s.lang = s.lang.other(),
             Action::SetMode(m) => s.mode = m,
-            Action::Declaration(d) => s.declaration = d,
+            Action::Declaration(d) => {
+                s.form = match &d {
+                    Some((_, text)) => DeclarationForm::from_json(text).unwrap_or_else(|e| {
+                        log::warn!("the declaration file does not fill the form: {e}");
+                        DeclarationForm::default()
+                    }),
+                    None => DeclarationForm::default(),
+                };
+                s.declaration = d;
+            }
+            Action::Form(form) => s.form = *form,
+            Action::Decide(rule, Some(d)) => {
+                s.decisions.insert(rule, d);
+            }
+            Action::Decide(rule, None) => {
+                s.decisions.remove(&rule);
+            }
             Action::Select(i) => s.selected = i,
             Action::Started { file_name, at_ms } => {
                 s.selected = None;
+                s.decisions.clear();
                 s.job = Some(Job {
                     file_name,
                     dropped_ms: at_ms,
@@ -169,6 +198,19 @@ impl Reducible for State {
             Action::Worker(message, bytes, at_ms) => apply(&mut s, message, bytes, at_ms),
         }
         Rc::new(s)
+    }
+}
+
+impl State {
+    /// The declaration's JSON text for the next review: the form's, when
+    /// something is typed and valid; else the file's text when the file did
+    /// not fill the form (the worker then says what is wrong with it); else
+    /// none.
+    pub fn declaration_json(&self) -> Option<String> {
+        if !self.form.is_empty() {
+            return self.form.to_json().ok();
+        }
+        self.declaration.as_ref().map(|(_, text)| text.clone())
     }
 }
 
