@@ -739,6 +739,17 @@ fn p4_pages_and_numbers() {
         "P4: found page 2 number 0001/4507/24, expected 2 pages with the same number"
     );
 
+    // Page 2's footer unreadable (fax): the page is there, nothing found.
+    let mut case = Case::good();
+    let last = case.pages[1].lines.len() - 1;
+    case.pages[1].lines[last].text = "C.r.ifi..t. N. .... P.g.".into();
+    assert_outcome(&case.run("P4"), Outcome::Pass);
+
+    // Page 2's number with a digit dropped by OCR, and "of 2 /" read "of 21".
+    let mut case = Case::good();
+    case.pages[1].lines[last].text = footer("0001/457/23", 2, 2);
+    assert_outcome(&case.run("P4"), Outcome::Pass);
+
     // Page 2 missing.
     let mut case = Case::good();
     case.pages.truncate(1);
@@ -1121,6 +1132,19 @@ fn m3_transposed_seal_fails() {
         "G2382556"
     );
     assert_eq!(f.message.en, "M3: found MSKU1234565: G2382565 vs G2382556, expected CSQU3054383: G2382564; MSKU1234565: G2382556");
+}
+
+#[test]
+fn m3_seal_letter_o_read_as_zero_passes() {
+    // The declared seal starts with the letter O; OCR reads it as a zero.
+    let mut case = Case::good();
+    case.declaration.as_mut().unwrap().containers[1].seal = Some("O2382565".into());
+    let case = case.fields(|f| with(f, "seals", Some("G2382564,02382565")));
+    assert_outcome(&case.run("M3"), Outcome::Pass);
+    // A transposition in the same seal still fails.
+    let mut case = case;
+    case.declaration.as_mut().unwrap().containers[1].seal = Some("O2382556".into());
+    assert_outcome(&case.run("M3"), Outcome::Fail);
 }
 
 #[test]

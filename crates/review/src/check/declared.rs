@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::fuzzy::{best_window, compact, company, fold, similarity};
+use super::fuzzy::{best_window, compact, company, fold, glyphs, similarity};
 use super::values::show_number;
 use super::{compared, na, Context, Eval, Judgement};
 use crate::field::names::{
@@ -90,7 +90,9 @@ fn list_or_none(items: &[&String]) -> String {
 
 /// M3: each declared container's seal is the certificate's seal for that
 /// container (seals pair with containers in printed order; with a single
-/// container or unequal counts, any certificate seal counts).
+/// container or unequal counts, any certificate seal counts). Seals compare
+/// with look-alike glyphs folded (`fuzzy::glyphs`): a seal "O6152866" read
+/// as "06152866" agrees, a transposition of two digits does not.
 pub(crate) fn seals(ctx: &Context) -> Eval {
     let d = ctx.need_declaration()?;
     let declared: Vec<(String, String)> = d
@@ -139,7 +141,8 @@ pub(crate) fn seals(ctx: &Context) -> Eval {
             &format!("seal {container}"),
             seal,
         ));
-        if !on_certificate.contains(&seal) {
+        // Letters and digits OCR confuses (O and 0) count as the same.
+        if !on_certificate.iter().any(|s| glyphs(s) == glyphs(seal)) {
             wrong.push(format!(
                 "{container}: {} vs {seal}",
                 list_or_none(&on_certificate)

@@ -18,6 +18,24 @@ pub fn compact(s: &str) -> String {
         .collect()
 }
 
+/// `compact` with the characters OCR confuses in codes folded to one glyph
+/// each (O→0, Q→0, I→1, S→5, B→8, Z→2), for comparing seal numbers read
+/// from a page with typed ones: `"O6152866"` and `"06152866"` → `"06152866"`.
+/// Digits keep their order, so a transposition still shows.
+pub fn glyphs(s: &str) -> String {
+    compact(s)
+        .chars()
+        .map(|c| match c {
+            'O' | 'Q' => '0',
+            'I' => '1',
+            'S' => '5',
+            'B' => '8',
+            'Z' => '2',
+            other => other,
+        })
+        .collect()
+}
+
 /// Words of a company name that say nothing about which company it is.
 const LEGAL_FORMS: &[&str] = &[
     "CO",
@@ -134,6 +152,15 @@ mod tests {
             "SHANGHAI HAIXIN FOOD"
         );
         assert_eq!(person("Dr. Sarah O'Connor"), "SARAH O CONNOR");
+    }
+
+    #[test]
+    fn glyphs_fold_look_alikes_but_keep_digit_order() {
+        assert_eq!(glyphs("O6152866"), "06152866");
+        assert_eq!(glyphs("he-O9121792"), glyphs("HE09121792"));
+        assert_eq!(glyphs("BS1Z"), "8512");
+        // A planted transposition still differs.
+        assert_ne!(glyphs("O6152866"), glyphs("O6125866"));
     }
 
     #[test]

@@ -123,7 +123,12 @@ fn read_fields(t: &Template, view: &PageView, out: &mut Vec<ExtractedField>) {
         let pieces = fields::value_pieces(&place, &view.placed, &view.fixed, &view.printed);
         let pieces = fields::tidy(pieces, field.max_lines, stamp_region(t, view.page_no));
         let name = field.name.clone();
-        if let Some(f) = view.field(name, field.kind, &t.locale, pieces, place.label_score) {
+        if let Some(mut f) = view.field(name, field.kind, &t.locale, pieces, place.label_score) {
+            if field.kind == FieldType::CertificateNumber {
+                f.value = f
+                    .value
+                    .map(|v| normalise::fit_number_pattern(&v, &t.number_pattern));
+            }
             out.push(f);
         }
     }

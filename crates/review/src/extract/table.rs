@@ -34,6 +34,10 @@ pub fn read_table(
         .filter_map(|(_, f)| *f)
         .collect();
     let offset = median_offset(&header);
+    // A photographed page keeps some tilt after the page transform: the
+    // header labels' vertical offsets against their x give it, and every
+    // cell's height is read along the table's rows.
+    let slope = tilt(printed, found);
     let header_score = if header.is_empty() {
         0.6
     } else {
@@ -62,16 +66,17 @@ pub fn read_table(
         .filter(|(_, p)| total_labels.iter().any(|l| similarity(l, &p.folded) >= 0.8))
         .min_by(|a, b| a.1.bounds.top.total_cmp(&b.1.bounds.top))
         .map(|(i, _)| i);
+    let level = |b: &Bounds| b.centre_y() - slope * (b.left - left);
     let body_bottom = totals_line.map_or(
         header_bottom + items.max_rows as f32 * items.row_height_mm + 1.0,
-        |i| placed[i].bounds.top,
+        |i| level(&placed[i].bounds) - (placed[i].bounds.centre_y() - placed[i].bounds.top),
     );
 
     // Body lines, split where they run across a column boundary.
     let mut body = Vec::new();
     let mut totals = Vec::new();
     for (i, p) in placed.iter().enumerate() {
-        let cy = p.bounds.centre_y();
+        let cy = level(&p.bounds);
         let in_columns = p.bounds.left >= left - 3.0 && p.bounds.left < right;
         if fixed[i] || !in_columns {
             continue;
@@ -79,7 +84,7 @@ pub fn read_table(
         if cy > header_bottom - 0.5 && cy < body_bottom - 0.3 {
             body.extend(split_by_columns(Piece::whole(p), left, &items.columns));
         } else if let Some(t) = totals_line {
-            let row = placed[t].bounds.centre_y();
+            let row = level(&placed[t].bounds);
             if (cy - row).abs() < 2.5 {
                 let piece = if i == t {
                     let label = total_labels
@@ -98,13 +103,12 @@ pub fn read_table(
     }
 
     // Rows: a piece more than 60% of a row height below the row's first starts a new row.
-    body.sort_by(|a, b| a.bounds.centre_y().total_cmp(&b.bounds.centre_y()));
+    body.sort_by(|a, b| level(&a.bounds).total_cmp(&level(&b.bounds)));
     let mut rows: Vec<Vec<Piece>> = Vec::new();
     for piece in body {
         match rows.last_mut() {
             Some(row)
-                if piece.bounds.centre_y() - row[0].bounds.centre_y()
-                    < items.row_height_mm * 0.6 =>
+                if level(&piece.bounds) - level(&row[0].bounds) < items.row_height_mm * 0.6 =>
             {
                 row.push(piece)
             }
@@ -122,6 +126,38 @@ pub fn read_table(
         totals: by_column(totals, left, &items.columns),
         header_score,
     }
+}
+
+/// Largest tilt believed, millimetres down per millimetre right.
+const MAX_TILT: f32 = 0.05;
+
+/// The residual tilt of the table, millimetres down per millimetre right:
+/// the least-squares slope of the found column labels' vertical offsets
+/// against their x; 0 with fewer than two labels or less than 40 mm between
+/// them.
+fn tilt(printed: &[Printed], found: &[Option<Found>]) -> f32 {
+    let points: Vec<(f32, f32)> = printed
+        .iter()
+        .zip(found)
+        .filter(|(p, _)| matches!(p.owner, Owner::Column(_)))
+        .filter_map(|(p, f)| f.map(|f| (p.x_mm, f.offset.1)))
+        .collect();
+    let n = points.len() as f32;
+    if points.len() < 2 {
+        return 0.0;
+    }
+    let (mx, my) = (
+        points.iter().map(|p| p.0).sum::<f32>() / n,
+        points.iter().map(|p| p.1).sum::<f32>() / n,
+    );
+    let sxx: f32 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
+    let sxy: f32 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    let spread = points.iter().map(|p| p.0).fold(f32::MIN, f32::max)
+        - points.iter().map(|p| p.0).fold(f32::MAX, f32::min);
+    if spread < 40.0 || sxx <= 0.0 {
+        return 0.0;
+    }
+    (sxy / sxx).clamp(-MAX_TILT, MAX_TILT)
 }
 
 /// The median of the found offsets, (0, 0) when none.
@@ -180,4 +216,53 @@ fn column_of(b: &Bounds, left: f32, columns: &[Column]) -> Option<usize> {
         .filter(|(_, overlap)| *overlap > 0.0)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column_label(x_mm: f32) -> Printed {
+        Printed {
+            owner: Owner::Column(format!("c{x_mm}")),
+            lang: "en".into(),
+            line: 0,
+            text: "Net kg".into(),
+            folded: "netkg".into(),
+            page: 1,
+            x_mm,
+            y_mm: 198.0,
+            weight: 1.0,
+        }
+    }
+
+    fn at(dy: f32) -> Option<Found> {
+        Some(Found {
+            placed: 0,
+            similarity: 1.0,
+            offset: (0.5, dy),
+            prefix_len: 0,
+        })
+    }
+
+    #[test]
+    fn tilt_is_the_header_slope() {
+        // Labels 2 mm higher per 100 mm to the right: -0.02.
+        let printed: Vec<Printed> = [12.0, 79.0, 139.0, 172.0]
+            .into_iter()
+            .map(column_label)
+            .collect();
+        let found: Vec<Option<Found>> = printed
+            .iter()
+            .map(|p| at(1.0 - 0.02 * (p.x_mm - 12.0)))
+            .collect();
+        assert!((tilt(&printed, &found) + 0.02).abs() < 1e-4);
+        // One label, or labels close together: no tilt.
+        assert_eq!(tilt(&printed[..1], &found[..1]), 0.0);
+        let near = [column_label(12.0), column_label(30.0)];
+        assert_eq!(tilt(&near, &[at(0.0), at(1.0)]), 0.0);
+        // A wild slope is clamped.
+        let wild = [column_label(12.0), column_label(112.0)];
+        assert_eq!(tilt(&wild, &[at(0.0), at(30.0)]), MAX_TILT);
+    }
 }

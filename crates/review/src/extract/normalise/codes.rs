@@ -196,9 +196,55 @@ pub fn certificate_number(raw: &str) -> Result<String, NormaliseError> {
     }
 }
 
+/// The certificate number fitted to the template's pattern: unchanged when
+/// it matches whole, else the first reading with one digit taken as the
+/// letter it resembles (`F108/204912` → `FI08/204912` for `^FI\d{2}/\d{6}$`)
+/// that matches. Letters are never read as digits here, so a number printed
+/// with a letter where a digit belongs keeps failing the pattern.
+pub fn fit_number_pattern(number: &str, pattern: &str) -> String {
+    let Ok(re) = regex::Regex::new(pattern) else {
+        return number.to_string();
+    };
+    let whole = |n: &str| {
+        re.find(n)
+            .is_some_and(|m| m.start() == 0 && m.end() == n.len())
+    };
+    if whole(number) {
+        return number.to_string();
+    }
+    let chars: Vec<char> = number.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let letter = super::letter_lookalike(c);
+        if !c.is_ascii_digit() || letter == c {
+            continue;
+        }
+        let mut candidate = chars.clone();
+        candidate[i] = letter;
+        let candidate: String = candidate.into_iter().collect();
+        if whole(&candidate) {
+            return candidate;
+        }
+    }
+    number.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn certificate_numbers_fit_their_pattern() {
+        let p = r"^FI\d{2}/\d{6}$";
+        assert_eq!(fit_number_pattern("F108/204912", p), "FI08/204912");
+        assert_eq!(fit_number_pattern("FI08/204912", p), "FI08/204912");
+        // A letter where a digit belongs (a planted bad number) stays.
+        assert_eq!(fit_number_pattern("FIO8/204912", p), "FIO8/204912");
+        assert_eq!(fit_number_pattern("F108/20491", p), "F108/20491");
+        assert_eq!(
+            fit_number_pattern("0001/4507/23", r"^\d{4}/\d{4}/\d{2}$"),
+            "0001/4507/23"
+        );
+    }
 
     #[test]
     fn hs_codes_keep_digits() {

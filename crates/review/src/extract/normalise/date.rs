@@ -206,7 +206,8 @@ fn tokens(raw: &str) -> Vec<String> {
     out.into_iter()
         .flat_map(|t| {
             let digits = t.chars().filter(char::is_ascii_digit).count();
-            if digits * 2 >= t.chars().count() {
+            // Three letters in a row are a word, not look-alike digits ("JUL2026").
+            if digits * 2 >= t.chars().count() && longest_letter_run(&t) < 3 {
                 vec![t.chars().map(digit_lookalike).collect()]
             } else {
                 // Digits run into a month name ("15MAY"): split them apart.
@@ -215,6 +216,14 @@ fn tokens(raw: &str) -> Vec<String> {
         })
         .filter(|t| !FILLER.contains(&t.as_str()))
         .collect()
+}
+
+/// The most letters in a row in `word`.
+fn longest_letter_run(word: &str) -> usize {
+    word.split(|c: char| !c.is_alphabetic())
+        .map(|run| run.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// `word` cut where digits meet letters: `15may` gives `15`, `may`.
@@ -316,6 +325,9 @@ mod tests {
     fn month_names_in_many_languages() {
         assert_eq!(iso("22 APR 2016", DateOrder::Mdy), "2016-04-22");
         assert_eq!(iso("15MAY 2025", DateOrder::Dmy), "2025-05-15");
+        assert_eq!(iso("14 JUL2026", DateOrder::Dmy), "2026-07-14");
+        assert_eq!(iso("14JUL2026", DateOrder::Dmy), "2026-07-14");
+        assert_eq!(iso("2O25-05-15", DateOrder::Dmy), "2025-05-15");
         assert_eq!(iso("April 22, 2016", DateOrder::Dmy), "2016-04-22");
         assert_eq!(iso("22 de abril de 2016", DateOrder::Dmy), "2016-04-22");
         assert_eq!(iso("3 février 2025", DateOrder::Dmy), "2025-02-03");

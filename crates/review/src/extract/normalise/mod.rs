@@ -16,7 +16,7 @@ mod text;
 
 pub use codes::{
     certificate_number, containers, establishments, find_containers as codes_find_containers,
-    hs_code, iso6346_check_digit_ok, seals, CONTAINER_PATTERN,
+    fit_number_pattern, hs_code, iso6346_check_digit_ok, seals, CONTAINER_PATTERN,
 };
 pub use country::country_code;
 pub use date::{date, date_any_order, date_in_text, date_pattern};
