@@ -4,9 +4,9 @@
 // net-weight rule (M4) must fail with the typed value in the fields table.
 // Then: zoom, one finding confirmed and M4 overridden (after a refused blank
 // reason), the JSON export holding both decisions, and enterprise mode's
-// fix-before-declaring list in English and Chinese. Screenshots go to
-// test-output/browser/officer-*.png. Paste is not driven (a synthetic paste
-// event cannot carry a file in Chromium without a real clipboard). Run:
+// fix-before-declaring list in English and Chinese; last, a paste event
+// carrying the PDF (built in the page: no real clipboard) is reviewed.
+// Screenshots go to test-output/browser/officer-*.png. Run:
 // node --test tests/browser/ (after scripts/build-web.sh).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -203,6 +203,19 @@ test("officer: typed declaration, zoom, decisions, export; enterprise: fix list"
   await page.waitForSelector("#verdict", { timeout: 300_000 });
   await page.waitForSelector("#fix-list");
   assert.equal(await page.locator('#fix-list li.fix[data-rule="M4"]').count(), 0);
+
+  // Paste: a paste event on the document carrying the PDF reviews it.
+  await page.click("#mode-officer");
+  const base64 = readFileSync(certificate).toString("base64");
+  await page.evaluate((data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], "pasted.pdf", { type: "application/pdf" }));
+    document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true }));
+  }, base64);
+  await page.waitForSelector('.steps .file:text("pasted.pdf")');
+  await page.waitForSelector("#verdict", { timeout: 300_000 });
+  assert.equal(await page.textContent('tr[data-field="certificate_number"] td.value'), declared.certificate_number);
 
   assert.deepEqual(errors, []);
   console.log(`officer: models ready ${readyMs} ms; drop to verdict ${verdictMs} ms; total ${since(start)} ms`);

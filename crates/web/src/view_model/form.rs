@@ -196,9 +196,10 @@ fn valid_date(s: &str) -> bool {
 
 /// Is `s` four letters and seven digits?
 fn valid_container(s: &str) -> bool {
-    s.len() == 11
-        && s[..4].chars().all(|c| c.is_ascii_uppercase())
-        && s[4..].chars().all(|c| c.is_ascii_digit())
+    let chars: Vec<char> = s.chars().collect();
+    chars.len() == 11
+        && chars[..4].iter().all(|c| c.is_ascii_uppercase())
+        && chars[4..].iter().all(|c| c.is_ascii_digit())
 }
 
 impl DeclarationForm {
@@ -461,6 +462,11 @@ mod tests {
             number: "".into(),
             seal: "S2".into(),
         });
+        // Non-ASCII text of the right byte length must not split a character.
+        form.containers.push(ContainerRow {
+            number: "ABCÄ123456".into(),
+            seal: String::new(),
+        });
         let errors = form.to_declaration().unwrap_err();
         let expected = vec![
             (
@@ -493,6 +499,10 @@ mod tests {
             (
                 ErrorPlace::Container(1),
                 FormError::SealWithoutContainer("S2".into()),
+            ),
+            (
+                ErrorPlace::Container(2),
+                FormError::Container("ABCÄ123456".into()),
             ),
         ];
         assert_eq!(errors, expected);
