@@ -2,7 +2,7 @@
 
 use super::labels::{Owner, Printed};
 use super::locate::{has_tail, Found};
-use super::placed::{Piece, Placed};
+use super::placed::{Bounds, Piece, Placed};
 use crate::template::Field;
 
 /// Confidence factor of a value read where the transform alone puts it,
@@ -80,12 +80,14 @@ pub fn value_pieces(
         }
     }
 
-    // Lines that start in the region.
+    // Lines that start in the region, their height read along the label's
+    // tilt (a photographed page keeps some after the transform).
+    let level = label_tilt(place, placed);
     for (i, p) in placed.iter().enumerate() {
         if fixed[i] || label_lines.contains(&i) {
             continue;
         }
-        let cy = p.bounds.centre_y();
+        let cy = level(&p.bounds);
         let in_rows = cy >= top - 1.0 && cy <= bottom + 0.5;
         let in_columns = p.bounds.left >= left - 3.0 && p.bounds.left < right - 1.0;
         if in_rows && in_columns {
@@ -98,6 +100,29 @@ pub fn value_pieces(
         .into_iter()
         .map(|piece| cut_before_fixed_text(piece, right, printed))
         .collect()
+}
+
+/// Shortest label line whose tilt is believed, millimetres.
+const MIN_TILT_RUN_MM: f32 = 30.0;
+/// Largest tilt believed, millimetres down per millimetre right.
+const MAX_TILT: f32 = 0.05;
+
+/// A box's centre height corrected by the tilt of the field's best label
+/// line (when that line is at least `MIN_TILT_RUN_MM` long), measured from
+/// the label's start: on a level page, the box's centre height.
+fn label_tilt(place: &FieldPlace, placed: &[Placed]) -> impl Fn(&Bounds) -> f32 {
+    let best = place
+        .labels
+        .iter()
+        .max_by(|a, b| a.similarity.total_cmp(&b.similarity))
+        .and_then(|f| placed.get(f.placed));
+    let (x0, slope) = match best {
+        Some(l) if l.bounds.right - l.bounds.left >= MIN_TILT_RUN_MM => {
+            (l.start.0, l.slope.clamp(-MAX_TILT, MAX_TILT))
+        }
+        _ => (0.0, 0.0),
+    };
+    move |b: &Bounds| b.centre_y() - slope * (b.centre_x() - x0)
 }
 
 /// Largest gap between two pieces of one value line, millimetres: OCR

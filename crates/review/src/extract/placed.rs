@@ -22,6 +22,9 @@ pub struct Placed {
     pub start: (f32, f32),
     /// Axis-aligned box in template millimetres.
     pub bounds: Bounds,
+    /// The line's residual tilt after the transform: millimetres down per
+    /// millimetre right along its top edge (0 for a level line).
+    pub slope: f32,
 }
 
 /// An axis-aligned rectangle in template millimetres.
@@ -67,12 +70,19 @@ pub fn place(page: &PageText, t: &Transform) -> Vec<Placed> {
         .map(|(i, l)| {
             let q: Quad = t.quad_to_template(&l.quad);
             let (left, top, right, bottom) = quad::bounds(&q);
+            let run = q[1][0] - q[0][0];
+            let slope = if run > 1.0 {
+                (q[1][1] - q[0][1]) / run
+            } else {
+                0.0
+            };
             Placed {
                 line: i,
                 text: l.text.clone(),
                 folded: fold(&l.text),
                 confidence: l.confidence,
                 start: (q[0][0], q[0][1]),
+                slope,
                 bounds: Bounds {
                     left,
                     top,
