@@ -41,13 +41,41 @@ fn concerns(finding: &Finding, field: &ExtractedField) -> bool {
 }
 
 /// The value of `name` from `source` among the findings' compared values.
+/// Values the rules compare under other names are gathered too: the
+/// declared seals (`seal <container>`), the register's entries of the
+/// certificate's establishments (named by their numbers) and the
+/// register's closest signatory.
 fn compared_value(report: &Report, source: Source, name: &str) -> Option<String> {
-    report
-        .findings
-        .iter()
-        .flat_map(|f| f.compared.iter())
-        .find(|c| c.source == source && c.name == name)
-        .map(|c| c.value.clone())
+    let all = || report.findings.iter().flat_map(|f| f.compared.iter());
+    if let Some(c) = all().find(|c| c.source == source && c.name == name) {
+        return Some(c.value.clone());
+    }
+    let mut gathered: Vec<String> = Vec::new();
+    let mut add = |v: String| {
+        if !gathered.contains(&v) {
+            gathered.push(v);
+        }
+    };
+    match (source, name) {
+        (_, "seals") => all()
+            .filter(|c| c.source == source && c.name.starts_with("seal "))
+            .for_each(|c| add(c.value.clone())),
+        (Source::Register, "establishments") => {
+            let numbers: Vec<&str> = all()
+                .filter(|c| c.source == Source::Certificate && c.name == name)
+                .map(|c| c.value.as_str())
+                .collect();
+            all()
+                .filter(|c| c.source == Source::Register && numbers.contains(&c.name.as_str()))
+                .for_each(|c| add(format!("{}: {}", c.name, c.value)));
+        }
+        (Source::Register, "signatory") => all()
+            .filter(|c| c.source == Source::Register && c.name == "closest_signatory")
+            .take(1)
+            .for_each(|c| add(c.value.clone())),
+        _ => {}
+    }
+    (!gathered.is_empty()).then(|| gathered.join("; "))
 }
 
 /// The rows of the fields table, in the report's order.
@@ -194,6 +222,40 @@ mod tests {
         // The certificate number is concerned only through its evidence box.
         assert_eq!(rows[1].outcome, Some(Outcome::Warn));
         assert_eq!(rows[1].certificate, "0001/4507/23");
+    }
+
+    #[test]
+    fn values_compared_under_other_names_reach_their_field() {
+        let mut r = report();
+        r.fields.push(field("seals", "G1,G2", 200.0));
+        r.fields.push(field("establishments", "EST 1,EST 2", 300.0));
+        r.findings.push(finding(
+            "M7",
+            Outcome::Pass,
+            vec![
+                value(Source::Declaration, "seal CSQU3054383", "G1"),
+                value(Source::Declaration, "seal MSKU1234565", "G2"),
+            ],
+        ));
+        r.findings.push(finding(
+            "R1",
+            Outcome::Pass,
+            vec![
+                value(Source::Certificate, "establishments", "EST 1"),
+                value(Source::Register, "EST 1", "ABC MEAT (CHN1)"),
+                value(Source::Certificate, "establishments", "EST 2"),
+                value(Source::Register, "EST 2", "XYZ BEEF (CHN2)"),
+                value(Source::Register, "EST 9", "not on this certificate"),
+            ],
+        ));
+        let rows = field_rows(&r);
+        assert_eq!(rows[2].name, "seals");
+        assert_eq!(rows[2].declaration.as_deref(), Some("G1; G2"));
+        assert_eq!(rows[2].register, None);
+        assert_eq!(
+            rows[3].register.as_deref(),
+            Some("EST 1: ABC MEAT (CHN1); EST 2: XYZ BEEF (CHN2)")
+        );
     }
 
     #[test]
