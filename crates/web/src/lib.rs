@@ -10,6 +10,7 @@
 //! `app` and `worker` hold the browser glue.
 
 pub mod app;
+pub mod console_log;
 pub mod error;
 pub mod i18n;
 pub mod protocol;

@@ -25,8 +25,9 @@ impl Bridge {
     pub fn start(dispatch: impl Fn(Action) + 'static) -> Result<Bridge, WebError> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(WORKER_SCRIPT, &options)
-            .map_err(|e| WebError::Browser(format!("starting the worker: {e:?}")))?;
+        let worker =
+            Worker::new_with_options(&format!("{WORKER_SCRIPT}{}", page_query()), &options)
+                .map_err(|e| WebError::Browser(format!("starting the worker: {e:?}")))?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             match wire::open(&event.data()).and_then(|(json, bytes)| {
                 serde_json::from_str::<FromWorker>(&json)
@@ -68,4 +69,12 @@ pub fn page_now_ms() -> f64 {
         .and_then(|w| w.performance())
         .map(|p| p.now())
         .unwrap_or(0.0)
+}
+
+/// The page address's query string (`?log=debug` raises the console log
+/// level of the page and its workers).
+pub fn page_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }

@@ -42,6 +42,7 @@ use verdict::VerdictBanner;
 
 /// Mounts the app on the page's body.
 pub fn start() {
+    crate::console_log::init(&bridge::page_query());
     yew::Renderer::<App>::new().render();
 }
 

@@ -34,6 +34,19 @@ pub struct Loaded {
 
 /// Fetches, checks and builds everything.
 pub async fn load() -> Result<Loaded, WebError> {
+    let (engine, engine_ms) = load_engine(true).await?;
+    let data = load_data().await?;
+    Ok(Loaded {
+        engine,
+        data,
+        engine_ms,
+    })
+}
+
+/// Fetches the models (posting download progress to the page when
+/// `progress`), checks them against the manifest and builds the engine.
+/// Returns the engine and the milliseconds spent building it.
+pub async fn load_engine(progress: bool) -> Result<(Engine, f64), WebError> {
     // The manifest first: it names the files and their checksums.
     let manifest_text = fetch_text(&format!("{MODELS}manifest.json")).await?;
     let manifest = Manifest::parse(&manifest_text).map_err(|e| WebError::Model {
@@ -41,7 +54,7 @@ pub async fn load() -> Result<Loaded, WebError> {
         detail: e.to_string(),
     })?;
 
-    // Each model, with progress, checked against the manifest.
+    // Each model, checked against the manifest.
     let mut files = Vec::new();
     for name in MODEL_NAMES {
         let model_error = |e: ocr::OcrError| WebError::Model {
@@ -51,22 +64,21 @@ pub async fn load() -> Result<Loaded, WebError> {
         let entry = manifest.get(name).map_err(model_error)?;
         let url = format!("{MODELS}{}", entry.file);
         let bytes = fetch_bytes(&url, |loaded, total| {
-            post(
-                &FromWorker::Loading {
-                    item: name.into(),
-                    loaded,
-                    total,
-                },
-                None,
-            )
+            if progress {
+                post(
+                    &FromWorker::Loading {
+                        item: name.into(),
+                        loaded,
+                        total,
+                    },
+                    None,
+                )
+            }
         })
         .await?;
         manifest.verify(name, &bytes).map_err(model_error)?;
         files.push(bytes);
     }
-
-    // The data set.
-    let data = load_data().await?;
 
     // The engine.
     let started = now_ms();
@@ -81,12 +93,7 @@ pub async fn load() -> Result<Loaded, WebError> {
                 detail: e.to_string(),
             }
         })?;
-    let engine_ms = now_ms() - started;
-    Ok(Loaded {
-        engine,
-        data,
-        engine_ms,
-    })
+    Ok((engine, now_ms() - started))
 }
 
 /// Fetches every file of the data index and validates the set.
