@@ -157,10 +157,10 @@ pub(crate) fn species_hs(ctx: &Context, headings: &BTreeMap<String, Vec<String>>
         .template
         .map(|t| &t.product.hs_headings)
         .filter(|h| !h.is_empty());
-    // A code outside the certificate's own headings is F5's finding; C3
-    // then judges the species against the product only, not the code again.
-    let code_in_product = product.is_none_or(|p| p.iter().any(|h| hs_under(&code, h)));
-    let hs_ok = !code_in_product || allowed.iter().any(|h| hs_under(&code, h));
+    // A code outside the certificate's own headings is also F5's finding;
+    // when it is outside the species' headings too, the goods are described
+    // two ways (bovine under a pork heading), which is C3's finding as well.
+    let hs_ok = allowed.iter().any(|h| hs_under(&code, h));
     let product_ok = product.is_none_or(|p| {
         allowed
             .iter()
@@ -235,7 +235,8 @@ pub(crate) fn transport_mode(ctx: &Context, flight_pattern: &str) -> Eval {
             format!("航班号格式 {flight_pattern:?} 无效"),
         )
     })?;
-    let is_flight = !id.is_empty() && flight.is_match(id.trim());
+    // A full stop or comma after the number is a speck on the scan (`EK 177.`).
+    let is_flight = !id.is_empty() && flight.is_match(id.trim().trim_end_matches(['.', ',']));
     let mut values = vec![
         compared(Source::Certificate, TRANSPORT_MODE, mode_text),
         compared(Source::Certificate, TRANSPORT_ID, id),

@@ -19,16 +19,40 @@ pub(crate) fn establishments<'a>(ctx: &Context<'a>) -> Needed<(&'a ExtractedFiel
     let listed = numbers
         .into_iter()
         .map(|n| {
-            let key = compact(&n);
-            let entry = ctx
-                .registry
-                .establishments
-                .iter()
-                .find(|e| compact(&e.number) == key);
+            let entry = entry_of(&ctx.registry.establishments, &n);
             (n, entry)
         })
         .collect();
     Ok((f, listed))
+}
+
+/// The register entry of a read establishment number: the one equal to it
+/// without spaces and punctuation, else the only one with the same digits in
+/// the same order whose letters are one OCR slip away (a fax drops the I of
+/// `SIF 1001` or reads the E of `RO ET 12` as F). A number with other digits
+/// is never taken for a listed one.
+fn entry_of<'a>(register: &'a [Establishment], number: &str) -> Option<&'a Establishment> {
+    let key = compact(number);
+    if let Some(e) = register.iter().find(|e| compact(&e.number) == key) {
+        return Some(e);
+    }
+    let (digits, letters) = split_digits(&key);
+    if digits.is_empty() || letters.is_empty() {
+        return None;
+    }
+    let mut near = register.iter().filter(|e| {
+        let (d, l) = split_digits(&compact(&e.number));
+        d == digits && strsim::levenshtein(&l, &letters) <= 1
+    });
+    match (near.next(), near.next()) {
+        (Some(e), None) => Some(e),
+        _ => None,
+    }
+}
+
+/// The digits and the other characters of a compacted number, each in order.
+fn split_digits(key: &str) -> (String, String) {
+    key.chars().partition(char::is_ascii_digit)
 }
 
 /// R1: each establishment is in the register, listed for the template's
@@ -113,6 +137,7 @@ pub(crate) fn registration_number(ctx: &Context) -> Eval {
         .iter()
         .map(|(n, e)| {
             let mut k = vec![compact(n)];
+            k.extend(e.map(|e| compact(&e.number)));
             k.extend(e.map(|e| compact(&e.china_registration)));
             k
         })

@@ -199,8 +199,10 @@ pub fn certificate_number(raw: &str) -> Result<String, NormaliseError> {
 /// The certificate number fitted to the template's pattern: unchanged when
 /// it matches whole, else the first reading with one digit taken as the
 /// letter it resembles (`F108/204912` → `FI08/204912` for `^FI\d{2}/\d{6}$`)
-/// that matches. Letters are never read as digits here, so a number printed
-/// with a letter where a digit belongs keeps failing the pattern.
+/// that matches. A full stop or comma read after the number (a speck on a
+/// fax: `DA03/423127.`) is dropped when the number then fits. Letters are
+/// never read as digits here, so a number printed with a letter where a
+/// digit belongs keeps failing the pattern.
 pub fn fit_number_pattern(number: &str, pattern: &str) -> String {
     let Ok(re) = regex::Regex::new(pattern) else {
         return number.to_string();
@@ -211,6 +213,10 @@ pub fn fit_number_pattern(number: &str, pattern: &str) -> String {
     };
     if whole(number) {
         return number.to_string();
+    }
+    let unspecked = number.trim_end_matches(['.', ',']);
+    if unspecked != number && whole(unspecked) {
+        return unspecked.to_string();
     }
     let chars: Vec<char> = number.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -240,6 +246,12 @@ mod tests {
         // A letter where a digit belongs (a planted bad number) stays.
         assert_eq!(fit_number_pattern("FIO8/204912", p), "FIO8/204912");
         assert_eq!(fit_number_pattern("F108/20491", p), "F108/20491");
+        // A speck read as a full stop after the number.
+        assert_eq!(
+            fit_number_pattern("DA03/423127.", r"^DA\d{2}/\d{6}$"),
+            "DA03/423127"
+        );
+        assert_eq!(fit_number_pattern("F108/20491.", p), "F108/20491.");
         assert_eq!(
             fit_number_pattern("0001/4507/23", r"^\d{4}/\d{4}/\d{2}$"),
             "0001/4507/23"
