@@ -102,9 +102,14 @@ class Handler(BaseHTTPRequestHandler):
         self.send_common(HTTPStatus.OK, content_type, size)
         if head_only:
             return
-        with open(path, "rb") as f:
-            while chunk := f.read(1 << 20):
-                self.wfile.write(chunk)
+        # A browser that leaves (a reload, a closed tab) drops the
+        # connection mid-file: nothing to do but stop sending.
+        try:
+            with open(path, "rb") as f:
+                while chunk := f.read(1 << 20):
+                    self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            self.log_message("client left during %s", self.path)
 
     def do_GET(self):
         self.serve(False)

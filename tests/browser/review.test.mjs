@@ -5,7 +5,8 @@
 // values from the answer key, the failed M4 finding and the verdict,
 // switches to Chinese and checks the translated finding, checks that no
 // request carried the certificate's bytes (only bodiless GETs of the site's
-// own files), then reloads offline (service worker cache) and reviews again. Screenshots go to
+// own files), then reloads offline (service worker cache) and reviews the certificate
+// with its declaration again. Screenshots go to
 // test-output/browser/. Run: node --test tests/browser/ (after
 // scripts/build-web.sh).
 import { after, before, test } from "node:test";
@@ -127,6 +128,8 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("#engine-status.ready", { timeout: 120_000 });
+  await page.setInputFiles("#declaration-input", declaration);
+  await page.waitForSelector(`#declaration-name:text("${path.basename(declaration)}")`);
   await page.setInputFiles("#certificate-input", certificate);
   await page.waitForSelector("#verdict", { timeout: 300_000 });
   assert.equal(await page.textContent("#template-id"), "AU-BEEF");

@@ -17,3 +17,6 @@ pub mod protocol;
 pub mod view_model;
 pub mod wire;
 pub mod worker;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

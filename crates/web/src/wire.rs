@@ -38,3 +38,44 @@ fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), WebError> {
         .map(|_| ())
         .map_err(|e| WebError::Browser(format!("setting {key}: {e:?}")))
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn an_envelope_opens_to_its_text_and_bytes_and_transfers_its_buffer() {
+        let bytes = [0u8, 1, 2, 250, 255];
+        let (message, transfer) = envelope(r#"{"a":1}"#, Some(&bytes)).unwrap();
+        assert_eq!(transfer.length(), 1);
+        let array: Uint8Array = Reflect::get(&message, &"bytes".into()).unwrap().into();
+        assert_eq!(transfer.get(0), JsValue::from(array.buffer()));
+
+        let (json, got) = open(&message).unwrap();
+        assert_eq!(json, r#"{"a":1}"#);
+        assert_eq!(got.as_deref(), Some(&bytes[..]));
+    }
+
+    #[wasm_bindgen_test]
+    fn an_envelope_without_bytes_transfers_nothing() {
+        let (message, transfer) = envelope("{}", None).unwrap();
+        assert_eq!(transfer.length(), 0);
+        assert_eq!(open(&message).unwrap(), ("{}".to_string(), None));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_foreign_message_is_an_error_not_a_panic() {
+        for data in [
+            JsValue::NULL,
+            JsValue::from_str("text"),
+            Object::new().into(),
+        ] {
+            let error = open(&data).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                WebError::Browser("a message without json".into()).to_string()
+            );
+        }
+    }
+}

@@ -2,6 +2,8 @@
 //! and the template card, fields, findings and verdict on the right.
 
 mod bridge;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests;
 mod decision_controls;
 mod declaration_form;
 mod export;

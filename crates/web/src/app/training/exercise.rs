@@ -160,7 +160,8 @@ pub fn make(fonts: &Fonts, data: &DataSet, seed: u64) -> Result<Exercise, Exerci
     })
 }
 
-#[cfg(test)]
+// Natively only: the tests read the fonts from /usr/share/fonts.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
