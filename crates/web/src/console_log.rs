@@ -1,7 +1,9 @@
 //! Log records to the browser's console (the page's or a worker's), through
 //! the `log` facade: warnings and errors only, unless the page's address
 //! asks for more with `?log=debug` (or `info`, `trace`), which the page
-//! passes on to its workers in their script address.
+//! passes on to its workers in their script address. Above warnings, only
+//! the project's own crates speak: tract's optimiser alone writes a line per
+//! graph rewrite, thousands per model.
 //!
 //! Written here rather than taken from a crate: the few console loggers on
 //! crates.io pull in formatting and timing features the app does not need,
@@ -16,6 +18,7 @@ struct Console;
 impl Log for Console {
     fn enabled(&self, metadata: &Metadata) -> bool {
         metadata.level() <= log::max_level()
+            && (metadata.level() <= Level::Warn || is_ours(metadata.target()))
     }
 
     fn log(&self, record: &Record) {
@@ -37,6 +40,14 @@ impl Log for Console {
     }
 
     fn flush(&self) {}
+}
+
+/// The project's crates, by their log target's first path segment.
+const OURS: [&str; 4] = ["ocr", "review", "synth", "web"];
+
+/// Whether a log target (a module path) is one of the project's crates.
+fn is_ours(target: &str) -> bool {
+    OURS.contains(&target.split("::").next().unwrap_or(target))
 }
 
 /// The level a `?log=LEVEL` query string asks for (`search` as in
@@ -68,5 +79,33 @@ mod tests {
         assert_eq!(level_from_query("?log=debug"), LevelFilter::Debug);
         assert_eq!(level_from_query("?x=1&log=info"), LevelFilter::Info);
         assert_eq!(level_from_query("?log=loud"), LevelFilter::Warn);
+    }
+
+    #[test]
+    fn only_our_crates_speak_above_warnings() {
+        assert!(is_ours("web::worker::run"));
+        assert!(is_ours("ocr"));
+        assert!(is_ours("review::pipeline"));
+        assert!(!is_ours("tract_core::optim"));
+        assert!(!is_ours("webby::x"));
+        log::set_max_level(LevelFilter::Debug);
+        assert!(Console.enabled(
+            &Metadata::builder()
+                .level(Level::Warn)
+                .target("tract_core::optim")
+                .build()
+        ));
+        assert!(Console.enabled(
+            &Metadata::builder()
+                .level(Level::Debug)
+                .target("web::worker")
+                .build()
+        ));
+        assert!(!Console.enabled(
+            &Metadata::builder()
+                .level(Level::Debug)
+                .target("tract_core::optim")
+                .build()
+        ));
     }
 }
