@@ -78,7 +78,7 @@ pub fn read_table(
     for (i, p) in placed.iter().enumerate() {
         let cy = level(&p.bounds);
         let in_columns = p.bounds.left >= left - 3.0 && p.bounds.left < right;
-        if fixed[i] || !in_columns {
+        if fixed[i] || !in_columns || is_column_label(&p.folded, printed) {
             continue;
         }
         if cy > header_bottom - 0.5 && cy < body_bottom - 0.3 {
@@ -130,6 +130,15 @@ pub fn read_table(
 
 /// Largest tilt believed, millimetres down per millimetre right.
 const MAX_TILT: f32 = 0.05;
+
+/// Whether a line (folded) is exactly one of the column labels: on a photo
+/// the header's second language can sit below where the header is expected,
+/// and must not be read as the first goods row.
+fn is_column_label(line: &str, printed: &[Printed]) -> bool {
+    printed
+        .iter()
+        .any(|p| matches!(p.owner, Owner::Column(_)) && p.folded == line)
+}
 
 /// Whether a line (folded) reads as the totals label (folded): at least 0.8
 /// similar, or one OCR slip in a four-letter label (Danish "I alt" read
@@ -251,6 +260,14 @@ mod tests {
             offset: (0.5, dy),
             prefix_len: 0,
         })
+    }
+
+    #[test]
+    fn header_labels_are_not_goods_rows() {
+        let labels = [column_label(10.0), column_label(40.0)];
+        assert!(is_column_label("netkg", &labels));
+        assert!(!is_column_label("18396", &labels));
+        assert!(!is_column_label("netkg18396", &labels));
     }
 
     #[test]
