@@ -736,7 +736,11 @@ fn p4_pages_and_numbers() {
     assert_outcome(&f, Outcome::Fail);
     assert_eq!(
         f.message.en,
-        "P4: found page 2 number 0001/4507/24, expected 2 pages with the same number"
+        "P4: found page 2 number 0001/4507/24, expected 2"
+    );
+    assert_eq!(
+        f.message.zh,
+        "P4: found 第 2 页编号 0001/4507/24, expected 2 页"
     );
 
     // Page 2's footer unreadable (fax): the page is there, nothing found.
@@ -827,7 +831,7 @@ fn f6_unparsed_date_fails() {
     assert_outcome(&f, Outcome::Fail);
     assert_eq!(
         compared(&f, Source::Certificate, "issue_date"),
-        "31/13/2026 (unreadable)"
+        "31/13/2026 (?)"
     );
     assert_eq!(f.evidence.len(), 1);
 }
@@ -908,7 +912,7 @@ fn d5_old_version_after_cut_over_fails() {
     assert_outcome(&f, Outcome::Fail);
     assert_eq!(
         compared(&f, Source::Template, "validity"),
-        "2019-01-01 to 2025-12-31"
+        "2019-01-01 – 2025-12-31"
     );
     assert_eq!(
         compared(&f, Source::Certificate, "issue_date"),
@@ -921,7 +925,7 @@ fn d5_old_version_after_cut_over_fails() {
     assert_outcome(&f, Outcome::Fail);
     assert_eq!(
         compared(&f, Source::Register, "validity"),
-        "2019-01-01 to 2026-01-31"
+        "2019-01-01 – 2026-01-31"
     );
 }
 
@@ -957,7 +961,7 @@ fn d7_production_during_suspension_fails() {
     assert_outcome(&f, Outcome::Fail);
     assert_eq!(
         compared(&f, Source::Register, "EST 123 suspended"),
-        "2025-06-01 to 2025-08-31"
+        "2025-06-01 – 2025-08-31"
     );
     let f = Case::good()
         .fields(|f| with(f, "establishments", Some("EST 999")))
@@ -965,7 +969,7 @@ fn d7_production_during_suspension_fails() {
     assert_outcome(&f, Outcome::Fail);
     assert_eq!(
         compared(&f, Source::Register, "EST 999 suspended"),
-        "since 2026-02-15"
+        "2026-02-15 –"
     );
 }
 
@@ -1162,7 +1166,12 @@ fn m4_net_weight_tolerance() {
     assert_outcome(&f, Outcome::Fail);
     assert_eq!(
         f.message.en,
-        "M4: found 24000 kg (declared 26000 kg), expected within 0.5% or 50 kg"
+        "M4: found 24000 kg on the certificate, 26000 kg declared, expected 0.5% or 50 kg"
+    );
+    // The Chinese message words the values in Chinese too.
+    assert_eq!(
+        f.message.zh,
+        "M4: found 证书 24000 千克，申报 26000 千克, expected 0.5% 或 50 千克"
     );
 }
 

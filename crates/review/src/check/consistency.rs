@@ -8,23 +8,30 @@ use regex::Regex;
 use super::format::hs_under;
 use super::fuzzy::{best_window, fold};
 use super::values::show_number;
-use super::{compared, na, Context, Eval, Judgement};
+use super::{compared, join_said, na, say, Context, Eval, Judgement};
 use crate::field::names::{
     CONTAINERS, GROSS_WEIGHT, HS_CODE, NET_WEIGHT, PACKAGES, SPECIES, TRANSPORT_ID, TRANSPORT_MODE,
 };
 use crate::field::ExtractedField;
 use crate::report::{Compared, Source};
+use crate::rules::Message;
 
 /// C1: net weight no more than gross, in total and on each goods line.
 pub(crate) fn net_within_gross(ctx: &Context) -> Eval {
-    let mut pairs: Vec<(String, &ExtractedField, f64, &ExtractedField, f64)> = Vec::new();
+    let mut pairs: Vec<(Message, &ExtractedField, f64, &ExtractedField, f64)> = Vec::new();
     if let (Ok((nf, n)), Ok((gf, g))) = (ctx.number(NET_WEIGHT), ctx.number(GROSS_WEIGHT)) {
-        pairs.push(("total".into(), nf, n, gf, g));
+        pairs.push((say("total", "合计"), nf, n, gf, g));
     }
     let gross = ctx.item_numbers(GROSS_WEIGHT);
     for (i, nf, n) in ctx.item_numbers(NET_WEIGHT) {
         if let Some((_, gf, g)) = gross.iter().find(|(j, _, _)| *j == i) {
-            pairs.push((format!("line {}", i + 1), nf, n, *gf, *g));
+            pairs.push((
+                say(format!("line {}", i + 1), format!("第{}行", i + 1)),
+                nf,
+                n,
+                *gf,
+                *g,
+            ));
         }
     }
     if pairs.is_empty() {
@@ -33,20 +40,21 @@ pub(crate) fn net_within_gross(ctx: &Context) -> Eval {
             "未读取到成对的净重和毛重",
         ));
     }
-    let bad: Vec<&(String, &ExtractedField, f64, &ExtractedField, f64)> =
+    let bad: Vec<&(Message, &ExtractedField, f64, &ExtractedField, f64)> =
         pairs.iter().filter(|(_, _, n, _, g)| n > g).collect();
-    let show = |(what, _, n, _, g): &(String, &ExtractedField, f64, &ExtractedField, f64)| {
-        format!(
-            "{what}: net {} kg, gross {} kg",
-            show_number(*n),
-            show_number(*g)
+    let show = |(what, _, n, _, g): &(Message, &ExtractedField, f64, &ExtractedField, f64)| {
+        let (n, g) = (show_number(*n), show_number(*g));
+        say(
+            format!("{}: net {n} kg, gross {g} kg", what.en),
+            format!("{}：净重 {n} 千克，毛重 {g} 千克", what.zh),
         )
     };
-    let found = if bad.is_empty() {
-        pairs.iter().map(show).collect::<Vec<_>>().join("; ")
+    let shown_pairs: Vec<Message> = if bad.is_empty() {
+        pairs.iter().map(show).collect()
     } else {
-        bad.iter().map(|p| show(p)).collect::<Vec<_>>().join("; ")
+        bad.iter().map(|p| show(p)).collect()
     };
+    let found = join_said(&shown_pairs, "; ", "；");
     let mut values = Vec::new();
     for (_, nf, n, gf, g) in &pairs {
         values.push(compared(Source::Certificate, &nf.name, show_number(*n)));
@@ -58,11 +66,13 @@ pub(crate) fn net_within_gross(ctx: &Context) -> Eval {
         bad.clone()
     };
     let fields = shown.iter().flat_map(|(_, nf, _, gf, _)| [*nf, *gf]);
-    Ok(
-        Judgement::new(bad.is_empty(), found, "net weight <= gross weight")
-            .compared(values)
-            .fields(fields),
+    Ok(Judgement::new(
+        bad.is_empty(),
+        found,
+        say("net weight <= gross weight", "净重不超过毛重"),
     )
+    .compared(values)
+    .fields(fields))
 }
 
 /// C2: the goods lines add up to the stated totals (net, gross, packages)
@@ -82,10 +92,13 @@ pub(crate) fn items_sum(ctx: &Context, tolerance_percent: f64) -> Eval {
         }
         let sum: f64 = lines.iter().map(|(_, _, n)| n).sum();
         let allowed = total.abs() * tolerance_percent / 100.0;
-        let line = format!(
-            "{column}: lines {} vs total {}",
-            show_number(sum),
-            show_number(total)
+        let (sum_text, total_text) = (show_number(sum), show_number(total));
+        let line = say(
+            format!("{column}: lines {sum_text} vs total {total_text}"),
+            format!(
+                "{}：明细之和 {sum_text}，合计 {total_text}",
+                column_zh(column)
+            ),
         );
         values.push(compared(
             Source::Certificate,
@@ -112,21 +125,28 @@ pub(crate) fn items_sum(ctx: &Context, tolerance_percent: f64) -> Eval {
         "tolerance_percent",
         show_number(tolerance_percent),
     ));
-    let found = if bad.is_empty() {
-        checked.join("; ")
-    } else {
-        bad.join("; ")
-    };
+    let found = join_said(if bad.is_empty() { &checked } else { &bad }, "; ", "；");
+    let tolerance = show_number(tolerance_percent);
     Ok(Judgement::new(
         bad.is_empty(),
         found,
-        format!(
-            "lines sum to the total within {}%",
-            show_number(tolerance_percent)
+        say(
+            format!("lines sum to the total within {tolerance}%"),
+            format!("明细之和与合计相差不超过 {tolerance}%"),
         ),
     )
     .compared(values)
     .fields(fields))
+}
+
+/// A goods column's name in Chinese, for C2's message.
+fn column_zh(column: &str) -> &str {
+    match column {
+        NET_WEIGHT => "净重",
+        GROSS_WEIGHT => "毛重",
+        PACKAGES => "件数",
+        other => other,
+    }
 }
 
 /// C3: the species agrees with the HS code (by the rule's species →
@@ -178,16 +198,23 @@ pub(crate) fn species_hs(ctx: &Context, headings: &BTreeMap<String, Vec<String>>
     if let Some(p) = product {
         values.push(compared(Source::Template, "hs_headings", p.join(",")));
     }
-    let mut found = format!("{species} with HS {code}");
+    let mut found = say(
+        format!("{species} with HS {code}"),
+        format!("{species}，HS {code}"),
+    );
     if !product_ok {
-        found.push_str(" on a certificate for other goods");
+        found.en.push_str(" on a certificate for other goods");
+        found.zh.push_str("，但证书所列为其他货物");
     }
     let mut fields = vec![hs_field];
     fields.extend(field.map(|(f, _)| f));
     Ok(Judgement::new(
         hs_ok && product_ok,
         found,
-        format!("{word} under HS {}", allowed.join("/")),
+        say(
+            format!("{word} under HS {}", allowed.join("/")),
+            format!("{word} 应归入 HS {}", allowed.join("/")),
+        ),
     )
     .compared(values)
     .fields(fields))
@@ -257,34 +284,44 @@ pub(crate) fn transport_mode(ctx: &Context, flight_pattern: &str) -> Eval {
                     .any(|w| w.chars().count() >= 3);
             let mut missing = Vec::new();
             if containers.is_none() {
-                missing.push("no container");
+                missing.push(say("no container", "无集装箱"));
             }
             if !vessel {
-                missing.push("no vessel");
+                missing.push(say("no vessel", "无船名"));
             }
             let found = if missing.is_empty() {
-                format!("sea, {id}")
+                say(format!("sea, {id}"), format!("海运，{id}"))
             } else {
-                format!("sea, {}", missing.join(", "))
+                let missing = join_said(&missing, ", ", "、");
+                say(
+                    format!("sea, {}", missing.en),
+                    format!("海运，{}", missing.zh),
+                )
             };
             (
                 missing.is_empty(),
                 found,
-                "containers and a vessel name".to_string(),
+                say("containers and a vessel name", "集装箱和船名"),
             )
         }
         Mode::Air | Mode::Other => {
             let found = if is_flight {
-                format!("air, flight {id}")
+                say(format!("air, flight {id}"), format!("空运，航班 {id}"))
             } else if id.is_empty() {
-                "air, no flight number".to_string()
+                say("air, no flight number", "空运，无航班号")
             } else {
-                format!("air, {id} is no flight number")
+                say(
+                    format!("air, {id} is no flight number"),
+                    format!("空运，{id} 不是航班号"),
+                )
             };
             (
                 is_flight,
                 found,
-                format!("a flight number ({flight_pattern})"),
+                say(
+                    format!("a flight number ({flight_pattern})"),
+                    format!("航班号（{flight_pattern}）"),
+                ),
             )
         }
     };
@@ -320,9 +357,15 @@ pub(crate) fn attestations(ctx: &Context, min_similarity: f64) -> Eval {
         show_number(min_similarity),
     ));
     let found = if missing.is_empty() {
-        format!("{} attestations found", required.len())
+        say(
+            format!("{} attestations found", required.len()),
+            format!("已找到 {} 项声明", required.len()),
+        )
     } else {
-        format!("missing {}", missing.join(", "))
+        say(
+            format!("missing {}", missing.join(", ")),
+            format!("缺少 {}", missing.join("、")),
+        )
     };
     let ids: Vec<&str> = required.iter().map(|a| a.id.as_str()).collect();
     Ok(Judgement::new(missing.is_empty(), found, ids.join(", ")).compared(values))

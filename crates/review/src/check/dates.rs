@@ -5,9 +5,10 @@ use jiff::civil::Date;
 use jiff::ToSpan;
 
 use super::registers::establishments;
-use super::{compared, na, Context, Eval, Judgement};
+use super::{compared, join_said, na, say, Context, Eval, Judgement};
 use crate::field::names::{DEPARTURE_DATE, ISSUE_DATE, PRODUCTION_DATE};
 use crate::report::Source;
+use crate::rules::Message;
 use crate::template::KeyedOn;
 
 /// D1: production on or before issue.
@@ -16,8 +17,14 @@ pub(crate) fn production_before_issue(ctx: &Context) -> Eval {
     let (issue_field, issued) = ctx.date(ISSUE_DATE)?;
     Ok(Judgement::new(
         produced <= issued,
-        format!("production {produced}, issue {issued}"),
-        format!("production on or before {issued}"),
+        say(
+            format!("production {produced}, issue {issued}"),
+            format!("生产日期 {produced}，签发日期 {issued}"),
+        ),
+        say(
+            format!("production on or before {issued}"),
+            format!("生产日期不晚于 {issued}"),
+        ),
     )
     .compared(vec![
         compared(Source::Certificate, PRODUCTION_DATE, produced.to_string()),
@@ -33,8 +40,14 @@ pub(crate) fn issue_before_departure(ctx: &Context, days: u32) -> Eval {
     let latest = add_days(departed, days)?;
     Ok(Judgement::new(
         issued <= latest,
-        format!("issue {issued}, departure {departed}"),
-        format!("issue on or before {latest}"),
+        say(
+            format!("issue {issued}, departure {departed}"),
+            format!("签发日期 {issued}，启运日期 {departed}"),
+        ),
+        say(
+            format!("issue on or before {latest}"),
+            format!("签发日期不晚于 {latest}"),
+        ),
     )
     .compared(vec![
         compared(Source::Certificate, ISSUE_DATE, issued.to_string()),
@@ -55,8 +68,14 @@ pub(crate) fn departure_window(ctx: &Context, days: u32) -> Eval {
         .unwrap_or_default();
     Ok(Judgement::new(
         departed <= latest,
-        format!("departure {departed}, {gap} days after issue"),
-        format!("departure on or before {latest} ({days} days)"),
+        say(
+            format!("departure {departed}, {gap} days after issue"),
+            format!("启运日期 {departed}，签发后 {gap} 天"),
+        ),
+        say(
+            format!("departure on or before {latest} ({days} days)"),
+            format!("启运日期不晚于 {latest}（{days} 天）"),
+        ),
     )
     .compared(vec![
         compared(Source::Certificate, ISSUE_DATE, issued.to_string()),
@@ -64,6 +83,16 @@ pub(crate) fn departure_window(ctx: &Context, days: u32) -> Eval {
         compared(Source::Template, "window_days", days.to_string()),
     ])
     .fields([issue_field, departure_field]))
+}
+
+/// A date field's name in English and Chinese, for messages.
+fn date_name(name: &str) -> (&str, &str) {
+    match name {
+        PRODUCTION_DATE => ("production", "生产日期"),
+        ISSUE_DATE => ("issue", "签发日期"),
+        DEPARTURE_DATE => ("departure", "启运日期"),
+        other => (other, other),
+    }
 }
 
 /// `day` plus `days`, or not applicable beyond the calendar.
@@ -90,8 +119,8 @@ pub(crate) fn template_version(ctx: &Context) -> Eval {
             .map(|v| (Source::Register, v.from, v.to)),
     );
     let show = |from: Date, to: Option<Date>| match to {
-        Some(to) => format!("{from} to {to}"),
-        None => format!("from {from}"),
+        Some(to) => format!("{from} – {to}"),
+        None => format!("{from} –"),
     };
     let ok = windows
         .iter()
@@ -103,8 +132,19 @@ pub(crate) fn template_version(ctx: &Context) -> Eval {
     let (_, from, to) = windows[windows.len() - 1];
     Ok(Judgement::new(
         ok,
-        format!("{} version {} on {name} {day}", t.id, t.version),
-        format!("valid {}", show(from, to)),
+        say(
+            format!(
+                "{} version {} on {} {day}",
+                t.id,
+                t.version,
+                date_name(name).0
+            ),
+            format!("{} {} 版，{} {day}", t.id, t.version, date_name(name).1),
+        ),
+        say(
+            format!("valid {}", show(from, to)),
+            format!("有效期 {}", show(from, to)),
+        ),
     )
     .compared(values)
     .fields([f]))
@@ -121,10 +161,15 @@ pub(crate) fn listing_date(ctx: &Context) -> Eval {
             "证书上的企业均不在注册名单中",
         ));
     }
-    let early: Vec<String> = known
+    let early: Vec<Message> = known
         .iter()
         .filter(|(_, e)| produced < e.listed)
-        .map(|(n, e)| format!("{n} listed {}", e.listed))
+        .map(|(n, e)| {
+            say(
+                format!("{n} listed {}", e.listed),
+                format!("{n} 于 {} 注册", e.listed),
+            )
+        })
         .collect();
     let mut values = vec![compared(
         Source::Certificate,
@@ -138,15 +183,27 @@ pub(crate) fn listing_date(ctx: &Context) -> Eval {
             e.listed.to_string(),
         ));
     }
-    let expected = known
+    let expected: Vec<Message> = known
         .iter()
-        .map(|(n, e)| format!("{n} on or after {}", e.listed))
-        .collect::<Vec<_>>()
-        .join(", ");
+        .map(|(n, e)| {
+            say(
+                format!("{n} on or after {}", e.listed),
+                format!("{n} 不早于 {}", e.listed),
+            )
+        })
+        .collect();
+    let expected = join_said(&expected, ", ", "；");
     let found = if early.is_empty() {
-        format!("production {produced}")
+        say(
+            format!("production {produced}"),
+            format!("生产日期 {produced}"),
+        )
     } else {
-        format!("production {produced} before {}", early.join(", "))
+        let early = join_said(&early, ", ", "；");
+        say(
+            format!("production {produced} before {}", early.en),
+            format!("生产日期 {produced} 早于 {}", early.zh),
+        )
     };
     Ok(Judgement::new(early.is_empty(), found, expected)
         .compared(values)
@@ -187,8 +244,8 @@ pub(crate) fn suspension(ctx: &Context) -> Eval {
     for (n, e) in &known {
         for w in &e.suspensions {
             let window = match w.to {
-                Some(to) => format!("{} to {to}", w.from),
-                None => format!("since {}", w.from),
+                Some(to) => format!("{} – {to}", w.from),
+                None => format!("{} –", w.from),
             };
             values.push(compared(
                 Source::Register,
@@ -197,25 +254,35 @@ pub(crate) fn suspension(ctx: &Context) -> Eval {
             ));
             for (name, d) in &days {
                 if w.contains(*d) {
-                    hits.push(format!("{n} suspended {window} ({name} {d})"));
+                    let (en, zh) = date_name(name);
+                    hits.push(say(
+                        format!("{n} suspended {window} ({en} {d})"),
+                        format!("{n} 暂停 {window}（{zh} {d}）"),
+                    ));
                 }
             }
         }
     }
     let found = if hits.is_empty() {
-        days.iter()
-            .map(|(name, d)| format!("{name} {d}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        let days: Vec<Message> = days
+            .iter()
+            .map(|(name, d)| {
+                let (en, zh) = date_name(name);
+                say(format!("{en} {d}"), format!("{zh} {d}"))
+            })
+            .collect();
+        join_said(&days, ", ", "，")
     } else {
-        hits.join("; ")
+        join_said(&hits, "; ", "；")
     };
     let mut fields: Vec<_> = production.map(|(f, _)| f).unwrap_or_default();
     fields.extend(departure.map(|(f, _)| f));
     fields.push(est_field);
-    Ok(
-        Judgement::new(hits.is_empty(), found, "no suspension on these dates")
-            .compared(values)
-            .fields(fields),
+    Ok(Judgement::new(
+        hits.is_empty(),
+        found,
+        say("no suspension on these dates", "上述日期不在暂停期内"),
     )
+    .compared(values)
+    .fields(fields))
 }

@@ -6,11 +6,12 @@ use std::collections::BTreeSet;
 
 use super::fuzzy::{best_window, compact, company, fold, glyphs, similarity};
 use super::values::show_number;
-use super::{compared, na, Context, Eval, Judgement};
+use super::{compared, join_said, na, say, Context, Eval, Judgement};
 use crate::field::names::{
     CONSIGNEE, CONTAINERS, HS_CODE, NET_WEIGHT, ORIGIN_COUNTRY, PACKAGES, PORT_OF_LOADING, SEALS,
 };
 use crate::report::{Compared, Source};
+use crate::rules::Message;
 
 /// "the declaration has no X".
 fn undeclared(what: &str) -> super::NotApplicable {
@@ -37,7 +38,10 @@ pub(crate) fn consignee(ctx: &Context, min_similarity: f64) -> Eval {
     let score = whole.max(inside);
     Ok(Judgement::new(
         score >= min_similarity,
-        format!("{printed} (similarity {score:.2})"),
+        say(
+            format!("{printed} (similarity {score:.2})"),
+            format!("{printed}（相似度 {score:.2}）"),
+        ),
         declared,
     )
     .compared(vec![
@@ -58,14 +62,17 @@ pub(crate) fn container_set(ctx: &Context) -> Eval {
     let cert: BTreeSet<String> = list.iter().map(|c| compact(c)).collect();
     let decl: BTreeSet<String> = d.containers.iter().map(|c| compact(&c.number)).collect();
     let join = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(",");
-    let mut found = join(&cert);
+    let mut found = say(join(&cert), join(&cert));
     let only_cert: Vec<&String> = cert.difference(&decl).collect();
     let only_decl: Vec<&String> = decl.difference(&cert).collect();
     if !only_cert.is_empty() || !only_decl.is_empty() {
-        found = format!(
-            "{found} (not declared: {}; declared only: {})",
-            list_or_none(&only_cert),
-            list_or_none(&only_decl)
+        let (a, b) = (list_or_none(&only_cert), list_or_none(&only_decl));
+        found = say(
+            format!(
+                "{} (not declared: {}; declared only: {})",
+                found.en, a.en, b.en
+            ),
+            format!("{}（未申报：{}；仅申报：{}）", found.zh, a.zh, b.zh),
         );
     }
     Ok(Judgement::new(cert == decl, found, join(&decl))
@@ -76,15 +83,17 @@ pub(crate) fn container_set(ctx: &Context) -> Eval {
         .fields([f]))
 }
 
-fn list_or_none(items: &[&String]) -> String {
+/// The items joined with commas, or "none" in either language.
+fn list_or_none(items: &[&String]) -> Message {
     if items.is_empty() {
-        "none".into()
+        say("none", "无")
     } else {
-        items
+        let list = items
             .iter()
             .map(|s| s.as_str())
             .collect::<Vec<_>>()
-            .join(",")
+            .join(",");
+        say(list.clone(), list)
     }
 }
 
@@ -143,16 +152,17 @@ pub(crate) fn seals(ctx: &Context) -> Eval {
         ));
         // Letters and digits OCR confuses (O and 0) count as the same.
         if !on_certificate.iter().any(|s| glyphs(s) == glyphs(seal)) {
-            wrong.push(format!(
-                "{container}: {} vs {seal}",
-                list_or_none(&on_certificate)
+            let printed = list_or_none(&on_certificate);
+            wrong.push(say(
+                format!("{container}: {} vs {seal}", printed.en),
+                format!("{container}：证书 {}，申报 {seal}", printed.zh),
             ));
         }
     }
     let found = if wrong.is_empty() {
-        seals.join(",")
+        say(seals.join(","), seals.join(","))
     } else {
-        wrong.join("; ")
+        join_said(&wrong, "; ", "；")
     };
     let expected = declared
         .iter()
@@ -174,12 +184,22 @@ pub(crate) fn net_weight(ctx: &Context, percent: f64, kg: f64) -> Eval {
     let ok = diff <= cert.abs() * percent / 100.0 + 1e-9 || diff <= kg + 1e-9;
     Ok(Judgement::new(
         ok,
-        format!(
-            "{} kg (declared {} kg)",
-            show_number(cert),
-            show_number(declared)
+        say(
+            format!(
+                "{} kg on the certificate, {} kg declared",
+                show_number(cert),
+                show_number(declared)
+            ),
+            format!(
+                "证书 {} 千克，申报 {} 千克",
+                show_number(cert),
+                show_number(declared)
+            ),
         ),
-        format!("within {}% or {} kg", show_number(percent), show_number(kg)),
+        say(
+            format!("{}% or {} kg", show_number(percent), show_number(kg)),
+            format!("{}% 或 {} 千克", show_number(percent), show_number(kg)),
+        ),
     )
     .compared(vec![
         compared(Source::Certificate, NET_WEIGHT, show_number(cert)),
@@ -195,11 +215,17 @@ pub(crate) fn package_count(ctx: &Context) -> Eval {
     let (f, cert) = ctx.number(PACKAGES)?;
     Ok(Judgement::new(
         declared as f64 <= cert,
-        format!(
-            "{} on the certificate, {declared} declared",
-            show_number(cert)
+        say(
+            format!(
+                "{} on the certificate, {declared} declared",
+                show_number(cert)
+            ),
+            format!("证书 {} 件，申报 {declared} 件", show_number(cert)),
         ),
-        format!("at most {} declared", show_number(cert)),
+        say(
+            format!("at most {} declared", show_number(cert)),
+            format!("申报不超过 {} 件", show_number(cert)),
+        ),
     )
     .compared(vec![
         compared(Source::Certificate, PACKAGES, show_number(cert)),
@@ -222,7 +248,10 @@ pub(crate) fn origin_port_hs(ctx: &Context, hs_digits: u32) -> Eval {
     if let (Some(decl), Ok((f, cert))) = (&d.origin_country, ctx.text(ORIGIN_COUNTRY)) {
         record(&mut values, ORIGIN_COUNTRY, cert, decl);
         fields.push(f);
-        let line = format!("origin {cert} vs {decl}");
+        let line = say(
+            format!("origin {cert} vs {decl}"),
+            format!("原产国 {cert}，申报 {decl}"),
+        );
         if cert.eq_ignore_ascii_case(decl.trim()) {
             same.push(line);
         } else {
@@ -234,7 +263,10 @@ pub(crate) fn origin_port_hs(ctx: &Context, hs_digits: u32) -> Eval {
     if let (Some(decl), Ok((f, cert))) = (&d.port_of_loading, ctx.text(PORT_OF_LOADING)) {
         record(&mut values, PORT_OF_LOADING, cert, decl);
         fields.push(f);
-        let line = format!("port {cert} vs {decl}");
+        let line = say(
+            format!("port {cert} vs {decl}"),
+            format!("装运港 {cert}，申报 {decl}"),
+        );
         if same_port(cert, decl) {
             same.push(line);
         } else {
@@ -249,7 +281,7 @@ pub(crate) fn origin_port_hs(ctx: &Context, hs_digits: u32) -> Eval {
         let n = (hs_digits as usize).min(a.len()).min(b.len());
         record(&mut values, HS_CODE, &a, &b);
         fields.push(f);
-        let line = format!("HS {a} vs {b}");
+        let line = say(format!("HS {a} vs {b}"), format!("HS {a}，申报 {b}"));
         if n >= 4 && a[..n] == b[..n] {
             same.push(line);
         } else {
@@ -263,15 +295,14 @@ pub(crate) fn origin_port_hs(ctx: &Context, hs_digits: u32) -> Eval {
             "原产国、装运港和 HS 编码均无法比对",
         ));
     }
-    let found = if differ.is_empty() {
-        same.join("; ")
-    } else {
-        differ.join("; ")
-    };
+    let found = join_said(if differ.is_empty() { &same } else { &differ }, "; ", "；");
     Ok(Judgement::new(
         differ.is_empty(),
         found,
-        "the declared origin, port of loading and HS code",
+        say(
+            "the declared origin, port of loading and HS code",
+            "与申报的原产国、装运港和 HS 编码一致",
+        ),
     )
     .compared(values)
     .fields(fields))

@@ -3,7 +3,7 @@
 
 use regex::Regex;
 
-use super::{compared, na, Context, Eval, Judgement};
+use super::{compared, na, say, Context, Eval, Judgement};
 use crate::extract::iso6346_check_digit_ok;
 use crate::field::names::{CERTIFICATE_NUMBER, CONTAINERS, HS_CODE, ORIGIN_COUNTRY};
 use crate::field::ExtractedField;
@@ -30,7 +30,10 @@ pub(crate) fn number_pattern(ctx: &Context) -> Eval {
     Ok(Judgement::new(
         ok,
         number,
-        format!("{} (e.g. {})", t.number_pattern, t.number_example),
+        say(
+            format!("{} (e.g. {})", t.number_pattern, t.number_example),
+            format!("{}（例如 {}）", t.number_pattern, t.number_example),
+        ),
     )
     .compared(vec![
         compared(Source::Certificate, CERTIFICATE_NUMBER, number),
@@ -55,7 +58,10 @@ pub(crate) fn container_check_digit(ctx: &Context) -> Eval {
     Ok(Judgement::new(
         bad.is_empty(),
         found,
-        "ISO 6346 numbers with a valid check digit",
+        say(
+            "ISO 6346 numbers with a valid check digit",
+            "校验位正确的 ISO 6346 箱号",
+        ),
     )
     .compared(vec![compared(
         Source::Certificate,
@@ -88,10 +94,14 @@ pub(crate) fn hs_code(ctx: &Context, lengths: &[u32]) -> Eval {
         .map(u32::to_string)
         .collect::<Vec<_>>()
         .join("/");
-    let mut expected = format!("{lengths_text} digits");
+    let mut expected = say(
+        format!("{lengths_text} digits"),
+        format!("{lengths_text} 位数字"),
+    );
     let mut values = vec![compared(Source::Certificate, HS_CODE, raw)];
     if let Some(h) = headings.as_ref().filter(|h| !h.is_empty()) {
-        expected.push_str(&format!(" under {}", h.join(", ")));
+        expected.en.push_str(&format!(" under {}", h.join(", ")));
+        expected.zh.push_str(&format!("，属于 {}", h.join("、")));
         values.push(compared(Source::Template, "hs_headings", h.join(",")));
     }
     Ok(Judgement::new(length_ok && heading_ok, raw, expected)
@@ -117,8 +127,11 @@ pub(crate) fn date_format(ctx: &Context) -> Eval {
         .collect();
     let locale = ctx
         .template
-        .map(|t| format!("{} ({:?})", t.locale.date_format, t.locale.date_order).to_lowercase())
-        .unwrap_or_else(|| "a valid date".into());
+        .map(|t| {
+            let l = format!("{} ({:?})", t.locale.date_format, t.locale.date_order).to_lowercase();
+            say(l.clone(), l)
+        })
+        .unwrap_or_else(|| say("a valid date", "有效日期"));
     let found = if bad.is_empty() {
         dates
             .iter()
@@ -139,7 +152,7 @@ pub(crate) fn date_format(ctx: &Context) -> Eval {
                 &f.name,
                 match &f.value {
                     Some(v) => format!("{} = {v}", f.raw),
-                    None => format!("{} (unreadable)", f.raw),
+                    None => format!("{} (?)", f.raw),
                 },
             )
         })

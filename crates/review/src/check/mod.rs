@@ -8,6 +8,8 @@
 //! (why it could not be checked: a missing value, no declaration, an
 //! unknown template). This file turns that into a finding: the rule's
 //! severity, class and messages with `{found}` and `{expected}` filled in.
+//! Those two values are bilingual too ([`say`]): a number or a code reads
+//! the same in both languages, a phrase ("3 days after issue") does not.
 
 mod consistency;
 mod dates;
@@ -65,10 +67,10 @@ pub(crate) fn na(en: impl Into<String>, zh: impl Into<String>) -> NotApplicable 
 pub struct Judgement {
     /// Whether the rule holds.
     pub ok: bool,
-    /// The value found, as shown in the message's `{found}`.
-    pub found: String,
-    /// The value expected, as shown in the message's `{expected}`.
-    pub expected: String,
+    /// The value found, as shown in the message's `{found}`, per language.
+    pub found: Message,
+    /// The value expected, as shown in the message's `{expected}`, per language.
+    pub expected: Message,
     /// The values compared.
     pub compared: Vec<Compared>,
     /// Where on the certificate.
@@ -76,12 +78,14 @@ pub struct Judgement {
 }
 
 impl Judgement {
-    /// A judgement without compared values or evidence yet.
-    pub(crate) fn new(ok: bool, found: impl Into<String>, expected: impl Into<String>) -> Self {
+    /// A judgement without compared values or evidence yet. `found` and
+    /// `expected` are a [`Message`] from [`say`], or a plain value (a
+    /// number, a code, a name) that reads the same in both languages.
+    pub(crate) fn new(ok: bool, found: impl Into<Said>, expected: impl Into<Said>) -> Self {
         Judgement {
             ok,
-            found: found.into(),
-            expected: expected.into(),
+            found: found.into().0,
+            expected: expected.into().0,
             compared: Vec::new(),
             evidence: Vec::new(),
         }
@@ -112,6 +116,63 @@ impl Judgement {
         self.evidence.extend(evidence);
         self
     }
+}
+
+/// A value shown in a message: the same text in both languages for a
+/// plain value, or a phrase in each (from [`say`]).
+pub(crate) struct Said(Message);
+
+impl From<Message> for Said {
+    fn from(m: Message) -> Self {
+        Said(m)
+    }
+}
+
+impl From<String> for Said {
+    fn from(value: String) -> Self {
+        Said(Message {
+            en: value.clone(),
+            zh: value,
+        })
+    }
+}
+
+impl From<&String> for Said {
+    fn from(value: &String) -> Self {
+        Said::from(value.clone())
+    }
+}
+
+impl From<&str> for Said {
+    fn from(value: &str) -> Self {
+        Said::from(value.to_string())
+    }
+}
+
+/// A phrase in English and Chinese, for a message's `{found}` or
+/// `{expected}`.
+pub(crate) fn say(en: impl Into<String>, zh: impl Into<String>) -> Message {
+    Message {
+        en: en.into(),
+        zh: zh.into(),
+    }
+}
+
+/// Bilingual phrases joined with `separator` in English and `zh_separator`
+/// in Chinese.
+pub(crate) fn join_said(parts: &[Message], separator: &str, zh_separator: &str) -> Message {
+    say(
+        parts
+            .iter()
+            .map(|p| p.en.as_str())
+            .collect::<Vec<_>>()
+            .join(separator),
+        parts
+            .iter()
+            .map(|p| p.zh.as_str())
+            .collect::<Vec<_>>()
+            .join(zh_separator),
+    )
 }
 
 /// The result of one rule kind.
@@ -239,8 +300,8 @@ fn finding(rule: &Rule, eval: Eval) -> Finding {
         Ok(j) => {
             let (outcome, message) = if j.ok {
                 let message = Message {
-                    en: format!("Passed: {}", j.found),
-                    zh: format!("通过：{}", j.found),
+                    en: format!("Passed: {}", j.found.en),
+                    zh: format!("通过：{}", j.found.zh),
                 };
                 (Outcome::Pass, message)
             } else {
@@ -262,11 +323,14 @@ fn finding(rule: &Rule, eval: Eval) -> Finding {
     }
 }
 
-/// The message with `{found}` and `{expected}` replaced.
-pub fn fill(message: &Message, found: &str, expected: &str) -> Message {
-    let one = |s: &str| s.replace("{found}", found).replace("{expected}", expected);
+/// The message with `{found}` and `{expected}` replaced, each language by
+/// its own wording of the values.
+pub fn fill(message: &Message, found: &Message, expected: &Message) -> Message {
+    let one = |s: &str, found: &str, expected: &str| {
+        s.replace("{found}", found).replace("{expected}", expected)
+    };
     Message {
-        en: one(&message.en),
-        zh: one(&message.zh),
+        en: one(&message.en, &found.en, &expected.en),
+        zh: one(&message.zh, &found.zh, &expected.zh),
     }
 }

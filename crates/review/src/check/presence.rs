@@ -5,7 +5,7 @@ use regex::Regex;
 
 use super::fuzzy::{best_window, fold};
 use super::values::Needed;
-use super::{compared, na, Context, Eval, Judgement};
+use super::{compared, join_said, na, say, Context, Eval, Judgement};
 use crate::field::names::{CERTIFICATE_NUMBER, DESTINATION};
 use crate::report::{Evidence, Source};
 use crate::template::Template;
@@ -25,9 +25,12 @@ pub(crate) fn required_fields(ctx: &Context) -> Eval {
         .filter(|name| ctx.field(name).is_none_or(|f| f.raw.trim().is_empty()))
         .collect();
     let found = if missing.is_empty() {
-        format!("all {} required fields present", required.len())
+        say(
+            format!("all {} required fields present", required.len()),
+            format!("{} 个必填项均已填写", required.len()),
+        )
     } else {
-        format!("missing: {}", missing.join(", "))
+        say(missing.join(", "), missing.join("、"))
     };
     let mut values = vec![compared(
         Source::Template,
@@ -90,9 +93,12 @@ pub(crate) fn languages(ctx: &Context, required: &[String]) -> Eval {
         }
     }
     let found = if absent.is_empty() {
-        present.join(", ")
+        say(present.join(", "), present.join("、"))
     } else {
-        format!("{} (missing {})", present.join(", "), absent.join(", "))
+        say(
+            format!("{} (missing {})", present.join(", "), absent.join(", ")),
+            format!("{}（缺少 {}）", present.join("、"), absent.join("、")),
+        )
     };
     Ok(
         Judgement::new(absent.is_empty(), found, required.join(", ")).compared(vec![
@@ -187,7 +193,10 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
         .count();
     for (i, _) in ctx.pages.iter().enumerate() {
         if !complete && !reads.iter().any(|r| r.page_index == i) {
-            problems.push(format!("no footer read on page {}", i + 1));
+            problems.push(say(
+                format!("no footer read on page {}", i + 1),
+                format!("第 {} 页未读到页脚", i + 1),
+            ));
         }
     }
     let mut printed: Vec<u32> = reads.iter().map(|r| r.page).collect();
@@ -201,11 +210,17 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
             .map(u32::to_string)
             .collect();
         if !missing.is_empty() && (!complete || unread == 0) {
-            problems.push(format!("page {} missing", missing.join(", ")));
+            problems.push(say(
+                format!("page {} missing", missing.join(", ")),
+                format!("缺少第 {} 页", missing.join("、")),
+            ));
         }
     }
     if let Some(r) = reads.iter().find(|r| r.pages != t.pages) {
-        problems.push(format!("page {} says {} pages", r.page_index + 1, r.pages));
+        problems.push(say(
+            format!("page {} says {} pages", r.page_index + 1, r.pages),
+            format!("第 {} 页标明共 {} 页", r.page_index + 1, r.pages),
+        ));
     }
     // The number each footer should carry: the field's, else the first footer's.
     let reference = number_field
@@ -221,7 +236,10 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
                 r.number = Some(reference.clone());
             } else {
                 let shown = tail_like(n, &folded);
-                problems.push(format!("page {} number {shown}", r.page_index + 1));
+                problems.push(say(
+                    format!("page {} number {shown}", r.page_index + 1),
+                    format!("第 {} 页编号 {shown}", r.page_index + 1),
+                ));
                 r.number = Some(shown);
             }
         }
@@ -243,11 +261,14 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
         values.push(compared(Source::Certificate, CERTIFICATE_NUMBER, v));
     }
     let found = if problems.is_empty() {
-        format!("{} of {} pages", reads.len(), t.pages)
+        say(
+            format!("{} of {} pages", reads.len(), t.pages),
+            format!("{} / {} 页", reads.len(), t.pages),
+        )
     } else {
-        problems.join("; ")
+        join_said(&problems, "; ", "；")
     };
-    let expected = format!("{} pages with the same number", t.pages);
+    let expected = say(format!("{}", t.pages), format!("{} 页", t.pages));
     let evidence = reads.iter().map(|r| r.evidence.clone()).collect();
     Ok(Judgement::new(problems.is_empty(), found, expected)
         .compared(values)

@@ -3,7 +3,7 @@
 
 use super::fuzzy::{compact, person, similarity};
 use super::values::Needed;
-use super::{compared, na, Context, Eval, Judgement};
+use super::{compared, join_said, na, say, Context, Eval, Judgement};
 use crate::field::names::{ESTABLISHMENTS, ISSUE_DATE, ORIGIN_COUNTRY, SIGNATORY};
 use crate::field::ExtractedField;
 use crate::registry::{Establishment, Signatory};
@@ -71,7 +71,10 @@ pub(crate) fn establishment_listed(ctx: &Context) -> Eval {
     for (n, entry) in &list {
         values.push(compared(Source::Certificate, ESTABLISHMENTS, n));
         let Some(e) = entry else {
-            problems.push(format!("{n} not in the register"));
+            problems.push(say(
+                format!("{n} not in the register"),
+                format!("{n} 不在注册名单中"),
+            ));
             continue;
         };
         values.push(compared(
@@ -88,34 +91,46 @@ pub(crate) fn establishment_listed(ctx: &Context) -> Eval {
         ));
         if let Some(c) = category {
             if !e.categories.iter().any(|x| x == c) {
-                problems.push(format!("{n} not listed for {c}"));
+                problems.push(say(
+                    format!("{n} not listed for {c}"),
+                    format!("{n} 未获 {c} 注册"),
+                ));
             }
         }
         if let Some(c) = &country {
             if !e.country.eq_ignore_ascii_case(c) {
-                problems.push(format!("{n} is in {} not {c}", e.country));
+                problems.push(say(
+                    format!("{n} is in {} not {c}", e.country),
+                    format!("{n} 位于 {} 而非 {c}", e.country),
+                ));
             }
         }
         if let Some((_, day)) = &production {
             if let Some(w) = e.suspensions.iter().find(|w| w.contains(*day)) {
-                problems.push(format!("{n} suspended from {} on {day}", w.from));
+                problems.push(say(
+                    format!("{n} suspended from {} on {day}", w.from),
+                    format!("{n} 自 {} 起暂停，{day} 处于暂停期", w.from),
+                ));
             }
         }
     }
     let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
     let found = if problems.is_empty() {
-        names.join(", ")
+        say(names.join(", "), names.join("、"))
     } else {
-        problems.join("; ")
+        join_said(&problems, "; ", "；")
     };
-    let mut expected = String::from("listed");
+    let mut expected = say("listed", "已注册");
     if let Some(c) = category {
-        expected.push_str(&format!(" for {c}"));
+        expected.en.push_str(&format!(" for {c}"));
+        expected.zh = format!("已获 {c} 注册");
     }
     if let Some(c) = &country {
-        expected.push_str(&format!(" in {c}"));
+        expected.en.push_str(&format!(" in {c}"));
+        expected.zh = format!("{c} 境内{}", expected.zh);
     }
-    expected.push_str(", active on the production date");
+    expected.en.push_str(", active on the production date");
+    expected.zh.push_str("，且生产日期处于有效状态");
     Ok(Judgement::new(problems.is_empty(), found, expected)
         .compared(values)
         .fields([f]))
@@ -194,9 +209,12 @@ pub(crate) fn signatory(ctx: &Context, min_similarity: f64) -> Eval {
         .map(|s| (s, similarity(&person(&s.name), &name)))
         .max_by(|a, b| a.1.total_cmp(&b.1));
     let mut values = vec![compared(Source::Certificate, SIGNATORY, printed)];
-    let expected = format!(
-        "a signatory of {} authorised on the issue date",
-        t.authority.id
+    let expected = say(
+        format!(
+            "a signatory of {} authorised on the issue date",
+            t.authority.id
+        ),
+        format!("签发日期在 {} 授权有效的签字官员", t.authority.id),
     );
     let Some((s, score)) = best.filter(|(_, score)| *score >= min_similarity) else {
         if let Some((s, score)) = best {
@@ -207,11 +225,16 @@ pub(crate) fn signatory(ctx: &Context, min_similarity: f64) -> Eval {
                 format!("{score:.2}"),
             ));
         }
-        return Ok(
-            Judgement::new(false, format!("{printed} (not registered)"), expected)
-                .compared(values)
-                .fields([f]),
-        );
+        return Ok(Judgement::new(
+            false,
+            say(
+                format!("{printed} (not registered)"),
+                format!("{printed}（未备案）"),
+            ),
+            expected,
+        )
+        .compared(values)
+        .fields([f]));
     };
     values.extend(register_values(s));
     values.push(compared(
@@ -226,13 +249,25 @@ pub(crate) fn signatory(ctx: &Context, min_similarity: f64) -> Eval {
             values.push(compared(Source::Certificate, ISSUE_DATE, day.to_string()));
             let ok = *day >= s.valid_from && s.valid_to.is_none_or(|to| *day <= to);
             let found = if ok {
-                format!("{} authorised on {day}", s.name)
+                say(
+                    format!("{} authorised on {day}", s.name),
+                    format!("{} 于 {day} 获授权", s.name),
+                )
             } else {
-                format!("{} not authorised on {day}", s.name)
+                say(
+                    format!("{} not authorised on {day}", s.name),
+                    format!("{} 于 {day} 未获授权", s.name),
+                )
             };
             (ok, found)
         }
-        None => (true, format!("{} (issue date not read)", s.name)),
+        None => (
+            true,
+            say(
+                format!("{} (issue date not read)", s.name),
+                format!("{}（未读取到签发日期）", s.name),
+            ),
+        ),
     };
     Ok(Judgement::new(ok, found, expected)
         .compared(values)

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::fuzzy::compact;
-use super::{compared, na, Context, Eval, Judgement};
+use super::{compared, join_said, na, say, Context, Eval, Judgement};
 use crate::field::names::{CERTIFICATE_NUMBER, CONTAINERS, ISSUE_DATE, NET_WEIGHT};
 use crate::inspect::ECertPayload;
 use crate::report::{Evidence, Source};
@@ -36,13 +36,16 @@ pub(crate) fn qr_record(ctx: &Context) -> Eval {
             ));
         }
         let found = match ctx.inspection.qr_codes.first() {
-            Some(q) => format!("a QR code that is no e-certificate record ({:?})", q.text),
-            None => "no QR code read".to_string(),
+            Some(q) => say(
+                format!("a QR code that is no e-certificate record ({:?})", q.text),
+                format!("二维码不是电子证书记录（{:?}）", q.text),
+            ),
+            None => say("no QR code read", "未读取到二维码"),
         };
         return Ok(Judgement::new(
             false,
             found,
-            "a readable e-certificate QR code",
+            say("a readable e-certificate QR code", "可读取的电子证书二维码"),
         ));
     };
 
@@ -58,9 +61,10 @@ pub(crate) fn qr_record(ctx: &Context) -> Eval {
         ));
         values.push(compared(Source::Register, &format!("qr {name}"), record));
         if printed.is_some() && !same {
-            differ.push(format!(
-                "{name} {} vs {record}",
-                printed.unwrap_or_default()
+            let printed = printed.unwrap_or_default();
+            differ.push(say(
+                format!("{name} {printed} vs {record}"),
+                format!("{name} 证书 {printed}，二维码 {record}"),
             ));
         }
     };
@@ -109,47 +113,60 @@ pub(crate) fn qr_record(ctx: &Context) -> Eval {
     fields.extend(containers.as_ref().map(|(f, _)| *f));
 
     let found = if differ.is_empty() {
-        format!("record {} agrees", payload.number)
+        say(
+            format!("record {} agrees", payload.number),
+            format!("记录 {} 一致", payload.number),
+        )
     } else {
-        differ.join("; ")
+        join_said(&differ, "; ", "；")
     };
-    Ok(
-        Judgement::new(differ.is_empty(), found, "the QR record's values")
-            .compared(values)
-            .evidence(vec![Evidence {
-                page: qr.page,
-                quad: qr.quad,
-            }])
-            .fields(fields),
+    Ok(Judgement::new(
+        differ.is_empty(),
+        found,
+        say("the QR record's values", "二维码记录中的数值"),
     )
+    .compared(values)
+    .evidence(vec![Evidence {
+        page: qr.page,
+        quad: qr.quad,
+    }])
+    .fields(fields))
 }
 
 /// S4: no alteration artefact was seen (white patch, font change, copy mark).
 pub(crate) fn alteration(ctx: &Context) -> Eval {
     let seen = &ctx.inspection.alterations;
     let describe = |a: &crate::inspect::Alteration| {
-        let kind = match a.kind {
-            crate::inspect::AlterationKind::WhitePatch => "white patch",
-            crate::inspect::AlterationKind::FontChange => "font change",
-            crate::inspect::AlterationKind::CopyMark => "copy mark",
+        let (kind, kind_zh) = match a.kind {
+            crate::inspect::AlterationKind::WhitePatch => ("white patch", "白色覆盖块"),
+            crate::inspect::AlterationKind::FontChange => ("font change", "字体变化"),
+            crate::inspect::AlterationKind::CopyMark => ("copy mark", "复印痕迹"),
         };
         match &a.field {
-            Some(f) => format!("{kind} in {f} (page {})", a.page),
-            None => format!("{kind} (page {})", a.page),
+            Some(f) => say(
+                format!("{kind} in {f} (page {})", a.page),
+                format!("第 {} 页 {f}：{kind_zh}", a.page),
+            ),
+            None => say(
+                format!("{kind} (page {})", a.page),
+                format!("第 {} 页：{kind_zh}", a.page),
+            ),
         }
     };
+    let described: Vec<_> = seen.iter().map(describe).collect();
     let found = if seen.is_empty() {
-        "no alteration seen".to_string()
+        say("no alteration seen", "未见涂改")
     } else {
-        seen.iter().map(describe).collect::<Vec<_>>().join("; ")
+        join_said(&described, "; ", "；")
     };
     let values = seen
         .iter()
-        .map(|a| {
+        .zip(&described)
+        .map(|(a, d)| {
             compared(
                 Source::Certificate,
                 a.field.as_deref().unwrap_or("page"),
-                describe(a),
+                d.en.clone(),
             )
         })
         .collect();
@@ -160,7 +177,9 @@ pub(crate) fn alteration(ctx: &Context) -> Eval {
             quad: a.quad,
         })
         .collect();
-    Ok(Judgement::new(seen.is_empty(), found, "no alteration")
-        .compared(values)
-        .evidence(evidence))
+    Ok(
+        Judgement::new(seen.is_empty(), found, say("no alteration", "无涂改"))
+            .compared(values)
+            .evidence(evidence),
+    )
 }
