@@ -599,3 +599,20 @@ fn pdf_round_trips_through_the_ocr_decoder() {
         }
     }
 }
+
+#[test]
+fn a_fax_that_wipes_out_a_copy_mark_expects_no_s4() {
+    let t = data()
+        .templates
+        .iter()
+        .find(|t| Fault::CopyMark.applies_to(t))
+        .expect("a template takes copy-mark");
+    let mut req = request(t, 7, vec![Fault::CopyMark]);
+    let printed = make(&req).unwrap();
+    assert_eq!(printed.key.faults[0].rules, vec!["S4".to_string()]);
+    req.degradation = synth::Degradation::Fax;
+    let fax = make(&req).unwrap();
+    assert_eq!(fax.key.faults[0].fault, "copy-mark");
+    assert!(fax.key.faults[0].rules.is_empty(), "{:?}", fax.key.faults);
+    assert_eq!(fax.key.expected_verdict, clean(t).key.expected_verdict);
+}

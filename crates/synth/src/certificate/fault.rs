@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use review::template::Template;
 
+use crate::request::Degradation;
 use crate::SynthError;
 
 /// One planted fault.
@@ -203,6 +204,20 @@ impl Fault {
         }
     }
 
+    /// Whether the fault can still be seen on a page spoiled by
+    /// `degradation`. A fax thresholds the page to black and white: the
+    /// correction-fluid patch under a retyped date (near-white on paper) and
+    /// the light grey "COPY" overprint (about 190 of 255 after printing,
+    /// against a fax threshold of at most 164) both come out as plain paper,
+    /// and the retyped date's larger size (about 1.22 times its peers) is
+    /// within the spread of genuine values, so S4 has nothing to find.
+    pub fn visible_after(self, degradation: Degradation) -> bool {
+        !matches!(
+            (self, degradation),
+            (Fault::EditedDate | Fault::CopyMark, Degradation::Fax)
+        )
+    }
+
     /// Whether the template's layout allows the fault (multi-page for P4, a
     /// goods table for C2, two versions for D5...). Whether the registers
     /// allow it (a suspended establishment, an expired signatory) is found
@@ -284,5 +299,14 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), Fault::ALL.len());
         assert!("month-13".parse::<Fault>().is_err());
+    }
+
+    #[test]
+    fn a_fax_hides_copy_marks_and_retyped_dates_only() {
+        assert!(!Fault::CopyMark.visible_after(Degradation::Fax));
+        assert!(!Fault::EditedDate.visible_after(Degradation::Fax));
+        assert!(Fault::CopyMark.visible_after(Degradation::Photo));
+        assert!(Fault::EditedDate.visible_after(Degradation::Clean));
+        assert!(Fault::SealMismatch.visible_after(Degradation::Fax));
     }
 }

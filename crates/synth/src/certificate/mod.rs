@@ -279,13 +279,17 @@ pub fn generate(
         .iter()
         .map(|f| FaultKey {
             fault: f.name().to_string(),
-            rules: f
-                .rules()
-                .iter()
-                .copied()
-                .chain(plant::also_trips(&ctx, &consignment, *f))
-                .map(str::to_string)
-                .collect(),
+            // A fault the degradation wiped out trips nothing.
+            rules: if f.visible_after(request.degradation) {
+                f.rules()
+                    .iter()
+                    .copied()
+                    .chain(plant::also_trips(&ctx, &consignment, *f))
+                    .map(str::to_string)
+                    .collect()
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     let tripped: Vec<&str> = fault_keys
