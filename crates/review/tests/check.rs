@@ -584,6 +584,11 @@ fn assert_outcome(f: &Finding, outcome: Outcome) {
     assert_eq!(f.outcome, outcome, "{}: {:?}", f.rule, f.message);
 }
 
+/// Asserts whether the finding's English message contains `text`.
+fn assert_says(f: &Finding, text: &str, says: bool) {
+    assert_eq!(f.message.en.contains(text), says, "{}", f.message.en);
+}
+
 // ---------------------------------------------------------------- the whole catalogue
 
 #[test]
@@ -752,6 +757,9 @@ fn p4_pages_and_numbers() {
     // Page 2's number with a digit dropped by OCR, and "of 2 /" read "of 21".
     let mut case = Case::good();
     case.pages[1].lines[last].text = footer("0001/457/23", 2, 2);
+    assert_outcome(&case.run("P4"), Outcome::Pass);
+    // Zeros read as the letter O: the same number.
+    case.pages[1].lines[last].text = footer("OO01/4507/23", 2, 2);
     assert_outcome(&case.run("P4"), Outcome::Pass);
 
     // Page 2 missing.
@@ -1219,6 +1227,11 @@ fn m6_origin_port_hs() {
 
 #[test]
 fn r1_unknown_wrong_category_and_suspended_establishments_fail() {
+    let r1 = |numbers: &str| {
+        Case::good()
+            .fields(|f| with(f, "establishments", Some(numbers)))
+            .run("R1")
+    };
     let f = Case::good().run("R1");
     assert_outcome(&f, Outcome::Pass);
     assert!(compared(&f, Source::Register, "EST 123").starts_with("Darling Downs Beef (CAUS00123)"));
@@ -1227,22 +1240,31 @@ fn r1_unknown_wrong_category_and_suspended_establishments_fail() {
         ("EST 789", "EST 789 not listed for meat-bovine"),
         ("EST 999", "EST 999 suspended from 2026-02-15 on 2026-03-01"),
     ] {
-        let f = Case::good()
-            .fields(|f| with(f, "establishments", Some(numbers)))
-            .run("R1");
+        let f = r1(numbers);
         assert_outcome(&f, Outcome::Fail);
         assert!(f.message.en.contains(problem), "{}", f.message.en);
     }
     // A letter dropped or misread by OCR still finds the entry; other digits do not.
-    let f = Case::good()
-        .fields(|f| with(f, "establishments", Some("ES 123")))
-        .run("R1");
+    let f = r1("ES 123");
     assert_outcome(&f, Outcome::Pass);
     assert!(compared(&f, Source::Register, "ES 123").starts_with("Darling Downs Beef (CAUS00123)"));
-    let f = Case::good()
-        .fields(|f| with(f, "establishments", Some("ES 124")))
-        .run("R1");
+    let f = r1("ES 124");
     assert_outcome(&f, Outcome::Fail);
+    // Look-alike glyphs and an accent read on a fax find the entry; other
+    // digits with the same look-alikes do not.
+    let f = r1("È5T 123");
+    assert_outcome(&f, Outcome::Pass);
+    assert!(compared(&f, Source::Register, "È5T 123").starts_with("Darling Downs Beef (CAUS00123)"));
+    let f = r1("È5T 124");
+    assert_outcome(&f, Outcome::Fail);
+    assert_says(&f, "È5T 124 not in the register", true);
+    // The comma between two numbers read as a full stop: each is judged.
+    let f = r1("EST 123.EST 789");
+    assert_outcome(&f, Outcome::Fail);
+    assert_says(&f, "EST 789 not listed for meat-bovine", true);
+    assert_says(&f, "not in the register", false);
+    let f = r1("EST 123.EST 321");
+    assert_says(&f, "EST 123.EST 321 not in the register", true);
 }
 
 #[test]
@@ -1257,6 +1279,14 @@ fn r2_establishments_against_declaration() {
         .fields(|f| with(f, "establishments", Some("ES 123")))
         .run("R2");
     assert_outcome(&f, Outcome::Pass);
+    // Read with look-alike glyphs, and two numbers joined by a full stop.
+    let f = Case::good()
+        .fields(|f| with(f, "establishments", Some("È5T 123")))
+        .run("R2");
+    assert_outcome(&f, Outcome::Pass);
+    let mut case = Case::good().fields(|f| with(f, "establishments", Some("EST 123.EST 456")));
+    case.declaration.as_mut().unwrap().establishments = vec!["EST 123".into(), "EST 456".into()];
+    assert_outcome(&case.run("R2"), Outcome::Pass);
     let mut case = Case::good();
     case.declaration.as_mut().unwrap().establishments = vec!["EST 456".into()];
     let f = case.run("R2");

@@ -3,7 +3,7 @@
 use ocr::text::PageText;
 use regex::Regex;
 
-use super::fuzzy::{best_window, fold};
+use super::fuzzy::{best_window, fold, glyphs};
 use super::values::Needed;
 use super::{compared, join_said, na, say, Context, Eval, Judgement};
 use crate::field::names::{CERTIFICATE_NUMBER, DESTINATION};
@@ -228,11 +228,12 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
         .or_else(|| reads.iter().find_map(|r| r.number.clone()));
     if let Some(reference) = reference {
         let folded = fold(&reference);
+        let alike = look_alike(&reference);
         for r in &mut reads {
             let Some(n) = &r.number else { continue };
             // OCR may glue the label to the number ("No.0001/4507/23").
-            if !folded.is_empty() && (fold(n).ends_with(&folded) || one_dropped(&fold(n), &folded))
-            {
+            let read = look_alike(n);
+            if !alike.is_empty() && (read.ends_with(&alike) || one_dropped(&read, &alike)) {
                 r.number = Some(reference.clone());
             } else {
                 let shown = tail_like(n, &folded);
@@ -273,6 +274,16 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
     Ok(Judgement::new(problems.is_empty(), found, expected)
         .compared(values)
         .evidence(evidence))
+}
+
+/// A footer number for comparing: [`glyphs`] with a lower-case l also read
+/// as 1 (`CHEDP.lE.2024` for `CHEDP.IE.2024`). Digits are never folded
+/// into one another, so a changed digit still differs.
+fn look_alike(number: &str) -> String {
+    glyphs(&fold(number))
+        .chars()
+        .map(|c| if c == 'L' { '1' } else { c })
+        .collect()
 }
 
 /// Whether the read number's end is `reference` with one character left
@@ -489,6 +500,20 @@ fn read_footers(ctx: &Context, pattern: &Regex, footer: &str, expected: u32) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footer_numbers_compare_with_look_alikes_folded() {
+        assert_eq!(look_alike("CHEDP.lE.2024.2561890"), "CHEDP1E20242561890");
+        assert_eq!(
+            look_alike("CHEDP.lE.2024.2561890"),
+            look_alike("CHEDP.IE.2024.2561890")
+        );
+        assert_eq!(look_alike("No. OO01/4507/23"), "N00001450723");
+        assert_ne!(
+            look_alike("CHEDP.IE.2024.2561891"),
+            look_alike("CHEDP.IE.2024.2561890")
+        );
+    }
 
     #[test]
     fn ocr_slips_in_footers_are_not_findings() {

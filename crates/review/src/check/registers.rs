@@ -1,9 +1,10 @@
 //! Register rules R1–R3: establishments listed and active, establishment
 //! numbers against the declaration, the signatory registered and authorised.
 
-use super::fuzzy::{compact, person, similarity};
+use super::fuzzy::{compact, glyphs, person, similarity};
 use super::values::Needed;
 use super::{compared, join_said, na, say, Context, Eval, Judgement};
+use crate::extract::matching::fold;
 use crate::field::names::{ESTABLISHMENTS, ISSUE_DATE, ORIGIN_COUNTRY, SIGNATORY};
 use crate::field::ExtractedField;
 use crate::registry::{Establishment, Signatory};
@@ -16,24 +17,56 @@ pub(crate) type Listed<'a> = Vec<(String, Option<&'a Establishment>)>;
 /// The establishments field and each number's register entry.
 pub(crate) fn establishments<'a>(ctx: &Context<'a>) -> Needed<(&'a ExtractedField, Listed<'a>)> {
     let (f, numbers) = ctx.list(ESTABLISHMENTS)?;
-    let listed = numbers
-        .into_iter()
-        .map(|n| {
-            let entry = entry_of(&ctx.registry.establishments, &n);
-            (n, entry)
-        })
-        .collect();
+    let register = &ctx.registry.establishments;
+    let mut listed = Vec::new();
+    for n in numbers {
+        let entry = entry_of(register, &n);
+        match (entry, joined(register, &n)) {
+            (None, Some(parts)) => listed.extend(parts),
+            _ => listed.push((n, entry)),
+        }
+    }
     Ok((f, listed))
 }
 
+/// Characters an OCR reads in place of the comma between two numbers.
+const SEPARATOR_SLIPS: [char; 3] = ['.', ';', ':'];
+
+/// The parts of `number` when it is two or more listed numbers whose
+/// separating comma the OCR read as another mark (`NL 123.NL 264` on a
+/// fax); `None` unless every part has its own register entry.
+fn joined<'a>(register: &'a [Establishment], number: &str) -> Option<Listed<'a>> {
+    let parts: Vec<&str> = number
+        .split(SEPARATOR_SLIPS)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    parts
+        .into_iter()
+        .map(|p| entry_of(register, p).map(|e| (p.to_string(), Some(e))))
+        .collect()
+}
+
 /// The register entry of a read establishment number: the one equal to it
-/// without spaces and punctuation, else the only one with the same digits in
+/// without spaces and punctuation, else the only one equal to it with
+/// accents dropped and look-alike glyphs folded (a fax reads the I of
+/// `IE 328` as 1 and its E as È), else the only one with the same digits in
 /// the same order whose letters are one OCR slip away (a fax drops the I of
 /// `SIF 1001` or reads the E of `RO ET 12` as F). A number with other digits
 /// is never taken for a listed one.
 fn entry_of<'a>(register: &'a [Establishment], number: &str) -> Option<&'a Establishment> {
     let key = compact(number);
     if let Some(e) = register.iter().find(|e| compact(&e.number) == key) {
+        return Some(e);
+    }
+    let folded = glyphs(&fold(number));
+    let mut alike = register
+        .iter()
+        .filter(|e| glyphs(&fold(&e.number)) == folded);
+    if let (Some(e), None) = (alike.next(), alike.next()) {
         return Some(e);
     }
     let (digits, letters) = split_digits(&key);

@@ -205,6 +205,9 @@ fn tokens(raw: &str) -> Vec<String> {
     }
     out.into_iter()
         .flat_map(|t| {
+            if let Some(parts) = zero_for_o(&t) {
+                return parts;
+            }
             let digits = t.chars().filter(char::is_ascii_digit).count();
             // Three letters in a row are a word, not look-alike digits ("JUL2026").
             if digits * 2 >= t.chars().count() && longest_letter_run(&t) < 3 {
@@ -216,6 +219,27 @@ fn tokens(raw: &str) -> Vec<String> {
         })
         .filter(|t| !FILLER.contains(&t.as_str()))
         .collect()
+}
+
+/// A token whose month name starts with an O read as a zero (`170CT` for
+/// `17OCT`, `0KT`): the day's digits, if any, and the month name. `None`
+/// unless O and the letters after the zero make a month name.
+fn zero_for_o(token: &str) -> Option<Vec<String>> {
+    let folded: String = token.chars().flat_map(fold_char).collect();
+    let split = folded.find(|c: char| !c.is_ascii_digit())?;
+    let (digits, letters) = folded.split_at(split);
+    let day = digits.strip_suffix('0')?;
+    if day.len() > 2 || !letters.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let month = format!("o{letters}");
+    month_number(&month)?;
+    Some(
+        [day.to_string(), month]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect(),
+    )
 }
 
 /// The most letters in a row in `word`.
@@ -327,6 +351,11 @@ mod tests {
         assert_eq!(iso("15MAY 2025", DateOrder::Dmy), "2025-05-15");
         assert_eq!(iso("14 JUL2026", DateOrder::Dmy), "2026-07-14");
         assert_eq!(iso("14JUL2026", DateOrder::Dmy), "2026-07-14");
+        // The O of OCT read as a zero, run into the day or alone.
+        assert_eq!(iso("170CT 2021", DateOrder::Dmy), "2021-10-17");
+        assert_eq!(iso("17 0CT 2021", DateOrder::Dmy), "2021-10-17");
+        assert_eq!(iso("3 0kt. 2021", DateOrder::Dmy), "2021-10-03");
+        assert!(date("170 2021", DateOrder::Dmy).is_err());
         assert_eq!(iso("2O25-05-15", DateOrder::Dmy), "2025-05-15");
         assert_eq!(iso("April 22, 2016", DateOrder::Dmy), "2016-04-22");
         assert_eq!(iso("22 de abril de 2016", DateOrder::Dmy), "2016-04-22");
