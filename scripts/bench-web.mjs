@@ -7,9 +7,11 @@
 //     engine_ms builds the OCR engine) and navigation until ready,
 //   - drop to verdict per certificate and per page over a generated set
 //     (sdr synth, fixed seed, one- and two-page templates), and
-//   - peak memory: performance.measureUserAgentSpecificMemory (page and
-//     worker, the worker's WebAssembly memory included), sampled after
-//     every verdict,
+//   - peak memory: the WebAssembly linear memory of the review worker and
+//     its reader as the worker reports it with each verdict (linear memory
+//     only grows, so the last is the peak), and the browser's own
+//     performance.measureUserAgentSpecificMemory, sampled after every
+//     verdict,
 // against the targets: 3 s per one-page certificate once loaded, 5 s first
 // load. Usage: node scripts/bench-web.mjs [COUNT] [SEED]
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -98,6 +100,7 @@ async function main() {
     // drop to verdict.
     const runs = [];
     let previous = null;
+    let peakWasm = 0;
     for (const item of set) {
       await page.setInputFiles("#declaration-input", item.declaration);
       await page.waitForSelector(`#declaration-name:text("${path.basename(item.declaration)}")`);
@@ -114,6 +117,8 @@ async function main() {
       const wallMs = Date.now() - dropped;
       previous = await page.getAttribute("#verdict-ms", "data-ms");
       const decision = await page.getAttribute("#verdict", "data-decision");
+      const wasmBytes = Number(await page.getAttribute("#verdict", "data-wasm-bytes"));
+      peakWasm = Math.max(peakWasm, wasmBytes);
       const memory = await measureMemory(page);
       if (memory && (!peak || memory.bytes > peak.bytes)) {
         peak = memory;
@@ -122,6 +127,7 @@ async function main() {
       runs.push(run);
       console.log(
         `  ${run.name.padEnd(34)} ${run.pages} page(s)  drop to verdict ${s(run.ms)} (${s(run.ms / run.pages)} per page; wall ${s(wallMs)})  ${decision}` +
+          `  wasm ${mb(wasmBytes)}` +
           (memory ? `  memory ${mb(memory.bytes)}` : ""),
       );
     }
@@ -147,6 +153,7 @@ async function main() {
       console.log(`  one-page certificates: median ratio to the 3 s target ${(median(onePage) / TARGET_VERDICT_ONE_PAGE_MS).toFixed(2)}`);
     }
     console.log(`  per page, all                        median ${s(median(perPage))}   ratio to target ${(median(perPage) / TARGET_VERDICT_ONE_PAGE_MS).toFixed(2)}`);
+    console.log(`  peak wasm linear memory (review worker + reader)  ${mb(peakWasm)}`);
     if (peak) {
       const scopes = Object.entries(peak.byScope)
         .map(([k, v]) => `${k} ${mb(v)}`)

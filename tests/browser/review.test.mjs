@@ -69,10 +69,15 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
   await page.waitForSelector("#verdict", { timeout: 300_000 });
   const verdictMs = Date.now() - dropStart;
   const pageVerdictMs = Number(await page.getAttribute("#verdict-ms", "data-ms"));
+  // The workers' WebAssembly memory holds at least the two models (tract
+  // plans them in memory) and stays far from the 4 GiB wasm32 ceiling.
+  const wasmBytes = Number(await page.getAttribute("#verdict", "data-wasm-bytes"));
+  assert.ok(wasmBytes > 16e6 && wasmBytes < 2e9, `wasm memory ${wasmBytes} bytes`);
   await page.screenshot({ path: path.join(outputDir, "review-en.png"), fullPage: true });
   console.log(
     `first load ${firstLoadMs} ms; models ready ${readyMs} ms (worker init ${initMs} ms); ` +
-      `drop to verdict ${verdictMs} ms (page clock ${pageVerdictMs} ms), ${key.pages} page(s)`,
+      `drop to verdict ${verdictMs} ms (page clock ${pageVerdictMs} ms), ${key.pages} page(s); ` +
+      `wasm memory ${(wasmBytes / 1e6).toFixed(1)} MB`,
   );
 
   // The template, field values from the answer key, and the verdict.

@@ -95,6 +95,11 @@ pub struct ReviewResult {
     pub template: Option<TemplateCard>,
     /// Milliseconds in the worker from receiving the file to the report.
     pub worker_ms: f64,
+    /// Bytes of WebAssembly linear memory after the review: the review
+    /// worker's plus the reader's (see `worker::reader`) as it last said.
+    /// Linear memory only grows, so this is the peak so far.
+    #[serde(default)]
+    pub wasm_memory_bytes: f64,
 }
 
 /// What the template card shows about the identified template.

@@ -75,6 +75,7 @@ fn held() -> Rc<ReviewResult> {
         },
         template: None,
         worker_ms: 1234.0,
+        wasm_memory_bytes: 0.0,
     })
 }
 

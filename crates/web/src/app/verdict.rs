@@ -37,7 +37,8 @@ pub fn verdict_banner(props: &VerdictProps) -> Html {
         }
     });
     html! {
-        <section id="verdict" class={classes!("verdict", class)} data-decision={class}>
+        <section id="verdict" class={classes!("verdict", class)} data-decision={class}
+            data-wasm-bytes={format!("{:.0}", props.result.wasm_memory_bytes)}>
             <h2>
                 { text(lang, Label::Verdict) }{ ": " }
                 <span id="verdict-decision">{ i18n::decision(lang, verdict.decision) }</span>

@@ -51,6 +51,20 @@ pub(crate) fn query() -> String {
     scope().location().search()
 }
 
+/// Bytes of this worker's WebAssembly linear memory.
+pub(crate) fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            f64::from(
+                m.buffer()
+                    .unchecked_into::<js_sys::ArrayBuffer>()
+                    .byte_length(),
+            )
+        })
+        .unwrap_or(0.0)
+}
+
 /// Milliseconds from the worker's time origin.
 pub(crate) fn now_ms() -> f64 {
     scope().performance().map(|p| p.now()).unwrap_or(0.0)

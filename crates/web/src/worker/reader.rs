@@ -8,7 +8,7 @@
 //! start, fails or dies, the review worker reads every line itself: the
 //! reader only ever makes a review faster, never breaks one.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use futures_channel::oneshot;
@@ -49,8 +49,9 @@ enum FromReader {
     Ready,
     /// Loading failed: the reader will not read.
     InitFailed(String),
-    /// What was read, one (text, confidence) per quad, in order.
-    Read(Vec<(String, f32)>),
+    /// What was read, one (text, confidence) per quad, in order, and the
+    /// reader's linear memory in bytes.
+    Read(Vec<(String, f32)>, f64),
     /// Reading failed.
     Failed(String),
 }
@@ -69,7 +70,7 @@ pub fn start_reader() {
     let for_messages = engine.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let reply = match read(&for_messages, &event.data()) {
-            Ok(lines) => FromReader::Read(lines),
+            Ok(lines) => FromReader::Read(lines, super::memory_bytes()),
             Err(e) => FromReader::Failed(e.to_string()),
         };
         send_to_parent(&reply);
@@ -146,6 +147,8 @@ enum ReaderState {
 pub struct Reader {
     worker: Worker,
     state: Rc<RefCell<ReaderState>>,
+    /// The reader's linear memory in bytes, as its last answer said.
+    memory: Rc<Cell<f64>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -173,6 +176,8 @@ impl Reader {
         let state = Rc::new(RefCell::new(ReaderState::Loading));
 
         // Answers resolve the request waiting for them.
+        let memory = Rc::new(Cell::new(0.0));
+        let for_memory = memory.clone();
         let for_messages = state.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let message = wire::open(&event.data()).and_then(|(json, _)| {
@@ -183,7 +188,8 @@ impl Reader {
             let previous = std::mem::replace(&mut *state, ReaderState::Ready);
             match (previous, message) {
                 (ReaderState::Loading, Ok(FromReader::Ready)) => {}
-                (ReaderState::Busy(answer), Ok(FromReader::Read(lines))) => {
+                (ReaderState::Busy(answer), Ok(FromReader::Read(lines, bytes))) => {
+                    for_memory.set(bytes);
                     let lines = lines
                         .into_iter()
                         .map(|(text, confidence)| ReadLine { text, confidence })
@@ -218,9 +224,16 @@ impl Reader {
         Some(Reader {
             worker,
             state,
+            memory,
             _on_message: on_message,
             _on_error: on_error,
         })
+    }
+
+    /// The reader's linear memory in bytes, as its last answer said (0
+    /// before its first answer).
+    pub fn memory_bytes(&self) -> f64 {
+        self.memory.get()
     }
 
     /// Whether the reader can take a request now.

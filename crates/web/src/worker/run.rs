@@ -98,10 +98,12 @@ pub async fn review_file(
             confidence: m.confidence,
         })
     });
+    let reader_bytes = reader.map_or(0.0, Reader::memory_bytes);
     Ok(ReviewResult {
         report,
         template,
         worker_ms: now_ms() - started,
+        wasm_memory_bytes: super::memory_bytes() + reader_bytes,
     })
 }
 
