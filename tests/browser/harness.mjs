@@ -5,7 +5,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
 
 /** The repository root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -30,6 +32,25 @@ export function requireSite() {
     throw new Error(`${site}/index.html missing: run bash scripts/build-web.sh first`);
   }
   mkdirSync(outputDir, { recursive: true });
+}
+
+/**
+ * Starts the server and Chromium before the calling file's tests and stops
+ * both after them. The returned object's `server` ({ url, stop }) and
+ * `browser` are set once started.
+ */
+export function serverAndBrowser() {
+  const session = { server: null, browser: null };
+  before(async () => {
+    requireSite();
+    session.server = await startServer();
+    session.browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  });
+  after(async () => {
+    await session.browser?.close();
+    session.server?.stop();
+  });
+  return session;
 }
 
 /** Starts scripts/serve.py on a free port; resolves to { url, stop }. */

@@ -8,27 +8,14 @@
 // carrying the PDF (built in the page: no real clipboard) is reviewed.
 // Screenshots go to test-output/browser/officer-*.png. Run:
 // node --test tests/browser/ (after scripts/build-web.sh).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
 
-import { chromiumArgs, outputDir, requireSite, startServer, synth } from "./harness.mjs";
+import { outputDir, serverAndBrowser, synth } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  requireSite();
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = serverAndBrowser();
 
 /** Milliseconds since `start`, for the log. */
 const since = (start) => Date.now() - start;
@@ -40,14 +27,14 @@ test("officer: typed declaration, zoom, decisions, export; enterprise: fix list"
   const declarationFile = path.join(dir, files.find((f) => f.endsWith(".declaration.json")));
   const declared = JSON.parse(readFileSync(declarationFile, "utf8"));
 
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  const context = await session.browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
 
   const start = Date.now();
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await page.waitForSelector("#drop-zone");
   await page.waitForSelector("#engine-status.ready", { timeout: 120_000 });
   const readyMs = since(start);

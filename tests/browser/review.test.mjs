@@ -9,27 +9,14 @@
 // with its declaration again. Screenshots go to
 // test-output/browser/. Run: node --test tests/browser/ (after
 // scripts/build-web.sh).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
 
-import { chromiumArgs, messageParts, outputDir, requireSite, rule, site, startServer, synth } from "./harness.mjs";
+import { messageParts, outputDir, rule, serverAndBrowser, site, synth } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  requireSite();
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = serverAndBrowser();
 
 test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_000 }, async () => {
   // The certificate, its answer key and its declaration.
@@ -43,7 +30,7 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
   assert.equal(key.expected_verdict, "hold");
 
   // Record every request the page and its workers make.
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await session.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const requests = [];
   context.on("request", (r) => requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() }));
   const page = await context.newPage();
@@ -54,7 +41,7 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
 
   // First load: until the drop zone shows, then until the models are ready.
   const loadStart = Date.now();
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await page.waitForSelector("#drop-zone");
   const firstLoadMs = Date.now() - loadStart;
   await page.waitForSelector("#engine-status.ready", { timeout: 120_000 });
@@ -121,7 +108,7 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
 
   // Privacy: only bodiless GETs of the site's own files; no URL holds the
   // file's name or any run of its bytes.
-  assertPrivate(requests, server.url, certificate, certificateBytes);
+  assertPrivate(requests, session.server.url, certificate, certificateBytes);
   assert.deepEqual(errors, []);
 
   // Offline: once the service worker has cached the site, a reload with the
@@ -141,7 +128,7 @@ test("a generated AU-BEEF certificate is reviewed in the page", { timeout: 600_0
   assert.equal(await page.getAttribute("#verdict", "data-decision"), "hold");
   assert.equal(await page.textContent('tr[data-field="certificate_number"] td.value'), key.fields.certificate_number);
   await page.screenshot({ path: path.join(outputDir, "review-offline.png"), fullPage: true });
-  assertPrivate(requests, server.url, certificate, certificateBytes);
+  assertPrivate(requests, session.server.url, certificate, certificateBytes);
   await context.close();
 });
 
