@@ -36,7 +36,14 @@ pub(crate) fn probe(format: Format, bytes: &[u8]) -> Result<()> {
         Format::Bmp => BmpDecoder::new(cursor).map(|d| d.dimensions()),
         Format::Tiff | Format::Pdf => return Ok(()),
     };
-    header.map(|_| ()).map_err(|e| image_error(format, None, e))
+    match header {
+        Ok(_) => Ok(()),
+        // A header the decoder's default limits balk at is not damage: the
+        // decode applies the caller's limits and names the size (on a 32-bit
+        // target such as wasm a huge PNG trips the default limit here).
+        Err(ImageError::Limits(_)) => Ok(()),
+        Err(e) => Err(image_error(format, None, e)),
+    }
 }
 
 /// Fails unless an end-of-image marker follows the last start-of-scan
@@ -69,6 +76,12 @@ pub(crate) fn decode(format: Format, bytes: &[u8], limits: &Limits) -> Result<Pa
     let err = |e| image_error(format, Some(0), e);
     match format {
         Format::Png => {
+            // The size first, from the header: on a 32-bit target (wasm) the
+            // decoder's own buffer estimate overflows for a huge image and
+            // would report a bare "memory limit" instead of the page's size.
+            if let Some((width, height)) = png_size(bytes) {
+                budget::check_source_size(format, 0, width, height, limits)?;
+            }
             let decoder = PngDecoder::with_limits(cursor, budget::image_limits(limits));
             decode_with(
                 decoder.map_err(err)?,
@@ -93,6 +106,17 @@ pub(crate) fn decode(format: Format, bytes: &[u8], limits: &Limits) -> Result<Pa
             "{format} is not a single-image format"
         ))),
     }
+}
+
+/// Width and height from a PNG's header (the IHDR chunk, which the format
+/// puts first), or `None` when the header is not there.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let ihdr = bytes.get(8..24)?;
+    if &ihdr[4..8] != b"IHDR" {
+        return None;
+    }
+    let word = |at: usize| u32::from_be_bytes([ihdr[at], ihdr[at + 1], ihdr[at + 2], ihdr[at + 3]]);
+    Some((word(8), word(12)))
 }
 
 /// Check the size, decode, flatten to RGB, fit the budget, orient.
@@ -158,6 +182,29 @@ pub(crate) fn image_error(format: Format, page: Option<usize>, error: ImageError
 mod tests {
     use super::*;
     use image::Rgb;
+
+    #[test]
+    fn a_png_declaring_too_many_pixels_is_a_limits_error_before_decoding() {
+        let mut png = Vec::new();
+        RgbImage::new(4, 3)
+            .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        assert_eq!(png_size(&png), Some((4, 3)));
+        assert_eq!(png_size(&png[..20]), None);
+
+        // The header says 60000 x 60000 (its checksum left stale: the size
+        // is refused before the decoder reads the chunk); no pixels follow.
+        png[16..20].copy_from_slice(&60000u32.to_be_bytes());
+        png[20..24].copy_from_slice(&60000u32.to_be_bytes());
+        match decode(Format::Png, &png, &Limits::default()) {
+            Err(OcrError::Limits {
+                what, value, page, ..
+            }) => {
+                assert_eq!((what, value, page), ("pixels", 3_600_000_000, Some(0)));
+            }
+            other => panic!("expected a limits error, got {other:?}"),
+        }
+    }
 
     #[test]
     fn a_jpeg_cut_short_is_refused() {
