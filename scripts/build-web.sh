@@ -46,7 +46,8 @@ for b in $binaries; do bin_args+=(--bin "$b"); done
 target_var="CARGO_TARGET_$(echo "$target" | tr 'a-z-' 'A-Z_')_RUSTFLAGS"
 env "$target_var=$rustflags" nice -n 19 cargo build -p "$package" --target "$target" \
     --profile "$profile" "${bin_args[@]}"
-out_dir="target/$target/$profile"
+# Cargo's output folder: CARGO_TARGET_DIR when set (a shared build cache).
+out_dir="${CARGO_TARGET_DIR:-target}/$target/$profile"
 
 # 2. Bindings. A fresh site folder each time.
 rm -rf "$site"

@@ -75,7 +75,7 @@ export function startServer() {
 /** The `sdr` binary that has the synth command (release if built, else debug). */
 function sdrBinary() {
   for (const profile of ["release", "debug"]) {
-    const bin = path.join(root, "target", profile, "sdr");
+    const bin = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), profile, "sdr");
     if (existsSync(bin) && spawnSync(bin, ["synth", "--help"]).status === 0) {
       return bin;
     }
