@@ -6,11 +6,13 @@
 //! `SYNTH_DUMP=<folder>` writes every generated page there as PNG.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
 use jiff::civil::Date;
 use review::template::{KeyedOn, Template};
+mod common;
+
 use review::DataSet;
 use synth::certificate::{generate, CertificateRequest, Fault, GeneratedCertificate};
 use synth::{Fonts, Script};
@@ -18,34 +20,10 @@ use synth::{Fonts, Script};
 /// Resolution of the tests' pages: low, to keep them fast.
 const DPI: f32 = 150.0;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn read(path: &Path) -> Vec<u8> {
-    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// The repository's templates, rules and registers.
+/// The repository's templates, rules and registers, loaded once.
 fn data() -> &'static DataSet {
     static DATA: OnceLock<DataSet> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let root = root();
-        let mut files = vec![("rules.json".to_string(), read(&root.join("rules.json")))];
-        for (folder, prefix) in [("web/templates", "templates"), ("web/registry", "registry")] {
-            let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(folder))
-                .expect(folder)
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect();
-            paths.sort();
-            for path in paths {
-                let name = path.file_name().unwrap().to_string_lossy().into_owned();
-                files.push((format!("{prefix}/{name}"), read(&path)));
-            }
-        }
-        DataSet::from_files(&files).expect("the repository's data")
-    })
+    DATA.get_or_init(common::repository_data)
 }
 
 fn fonts() -> &'static Fonts {

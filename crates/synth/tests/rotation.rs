@@ -4,32 +4,15 @@
 //! included, without rendering a page.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+
+mod common;
 
 use review::DataSet;
 use synth::certificate::{plantable, CertificateRequest, Fault, FaultRotation};
 
-fn read(path: &Path) -> Vec<u8> {
-    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 /// The repository's templates, rules and registers.
 fn data() -> DataSet {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut files = vec![("rules.json".to_string(), read(&root.join("rules.json")))];
-    for (folder, prefix) in [("web/templates", "templates"), ("web/registry", "registry")] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(folder))
-            .expect(folder)
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            files.push((format!("{prefix}/{name}"), read(&path)));
-        }
-    }
-    DataSet::from_files(&files).expect("the repository's data")
+    common::repository_data()
 }
 
 #[test]
