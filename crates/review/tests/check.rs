@@ -761,6 +761,10 @@ fn p4_pages_and_numbers() {
     // Zeros read as the letter O: the same number.
     case.pages[1].lines[last].text = footer("OO01/4507/23", 2, 2);
     assert_outcome(&case.run("P4"), Outcome::Pass);
+    // A number out of the certificate number's format is a slip, not
+    // another certificate's number (a faxed "CHEOP" for "CHEDP").
+    case.pages[1].lines[last].text = footer("0001/4507/2B", 2, 2);
+    assert_outcome(&case.run("P4"), Outcome::Pass);
 
     // Page 2 missing.
     let mut case = Case::good();
@@ -1164,6 +1168,30 @@ fn m3_seal_letter_o_read_as_zero_passes() {
 }
 
 #[test]
+fn m3_seal_slips_at_an_end_or_split_by_a_comma_pass() {
+    // Faxed pages: a stray "F" before a seal, its "F" read as "1", an "I"
+    // read as a bar.
+    let mut case = Case::good();
+    case.declaration.as_mut().unwrap().containers[0].seal = Some("HDL1361209".into());
+    case.declaration.as_mut().unwrap().containers[1].seal = Some("F7088262".into());
+    let case = case.fields(|f| with(f, "seals", Some("FHDL1361209,17088262")));
+    assert_outcome(&case.run("M3"), Outcome::Pass);
+    let mut case = Case::good();
+    case.declaration.as_mut().unwrap().containers[0].seal = Some("I3073862".into());
+    let case = case.fields(|f| with(f, "seals", Some("|3073862,G2382565")));
+    assert_outcome(&case.run("M3"), Outcome::Pass);
+    // A comma read inside a seal splits it: three pieces for two containers.
+    let mut case = Case::good();
+    case.declaration.as_mut().unwrap().containers[0].seal = Some("SLA3973484".into());
+    let case = case.fields(|f| with(f, "seals", Some("SL,A3973484,G2382565")));
+    assert_outcome(&case.run("M3"), Outcome::Pass);
+    // The neighbouring container's seal, one digit on, is another seal.
+    let mut case = Case::good();
+    case.declaration.as_mut().unwrap().containers[1].seal = Some("G2382564".into());
+    assert_outcome(&case.run("M3"), Outcome::Fail);
+}
+
+#[test]
 fn m4_net_weight_tolerance() {
     let f = Case::good().run("M4");
     assert_outcome(&f, Outcome::Pass);
@@ -1308,6 +1336,11 @@ fn r3_signatory_registered_and_in_period() {
     // An OCR slip still identifies her.
     let f = Case::good()
         .fields(|f| with(f, "signatory", Some("Dr. Sarah O'Conner")))
+        .run("R3");
+    assert_outcome(&f, Outcome::Pass);
+    // So does a title misread on a fax ("Di." for "Dr.").
+    let f = Case::good()
+        .fields(|f| with(f, "signatory", Some("Di. Sarah O'Connor")))
         .run("R3");
     assert_outcome(&f, Outcome::Pass);
     // Expired authorisation.

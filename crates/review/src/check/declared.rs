@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::fuzzy::{best_window, compact, company, fold, glyphs, similarity};
+use super::fuzzy::{best_window, compact, company, edge_slip, fold, glyphs, similarity};
 use super::values::show_number;
 use super::{compared, join_said, na, say, Context, Eval, Judgement};
 use crate::field::names::{
@@ -100,8 +100,9 @@ fn list_or_none(items: &[&String]) -> Message {
 /// M3: each declared container's seal is the certificate's seal for that
 /// container (seals pair with containers in printed order; with a single
 /// container or unequal counts, any certificate seal counts). Seals compare
-/// with look-alike glyphs folded (`fuzzy::glyphs`): a seal "O6152866" read
-/// as "06152866" agrees, a transposition of two digits does not.
+/// with look-alike glyphs folded (`fuzzy::glyphs`) and one glyph slipped
+/// at an end forgiven (`fuzzy::edge_slip`): a seal "O6152866" read as
+/// "06152866" or "F06152866" agrees, a transposition of two digits does not.
 pub(crate) fn seals(ctx: &Context) -> Eval {
     let d = ctx.need_declaration()?;
     let declared: Vec<(String, String)> = d
@@ -150,8 +151,13 @@ pub(crate) fn seals(ctx: &Context) -> Eval {
             &format!("seal {container}"),
             seal,
         ));
-        // Letters and digits OCR confuses (O and 0) count as the same.
-        if !on_certificate.iter().any(|s| glyphs(s) == glyphs(seal)) {
+        // Letters and digits OCR confuses (O and 0) count as the same, and
+        // so does one glyph slipped at an end. Unpaired, a seal may also
+        // have been split by a comma OCR saw inside it ("SL,A3973484").
+        let typed = glyphs(seal);
+        let agrees = on_certificate.iter().any(|s| edge_slip(&glyphs(s), &typed))
+            || (!paired && glyphs(&seals.concat()).contains(&typed));
+        if !agrees {
             let printed = list_or_none(&on_certificate);
             wrong.push(say(
                 format!("{container}: {} vs {seal}", printed.en),

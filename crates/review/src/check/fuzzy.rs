@@ -19,11 +19,12 @@ pub fn compact(s: &str) -> String {
 }
 
 /// `compact` with the characters OCR confuses in codes folded to one glyph
-/// each (O→0, Q→0, I→1, S→5, B→8, Z→2), for comparing seal numbers read
+/// each (O→0, Q→0, I→1, |→1, S→5, B→8, Z→2), for comparing seal numbers read
 /// from a page with typed ones: `"O6152866"` and `"06152866"` → `"06152866"`.
 /// Digits keep their order, so a transposition still shows.
 pub fn glyphs(s: &str) -> String {
-    compact(s)
+    // A vertical bar is how OCR reads an I or a 1 it takes for a rule.
+    compact(&s.replace('|', "1"))
         .chars()
         .map(|c| match c {
             'O' | 'Q' => '0',
@@ -34,6 +35,39 @@ pub fn glyphs(s: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// Whether `read` and `typed` (both [`glyphs`]) differ only by one
+/// character at either end, as OCR slips at a word's edges: a stroke of a
+/// box line or stamp read as an extra "F" or "1", a first letter dropped, or
+/// a letter read as something else ("F" as "1"). A digit is never changed
+/// into another digit, and no digit but a 1 (a bar) may appear or vanish:
+/// consecutive seals ("…564", "…565") and an edited digit still differ, and
+/// so do two digits transposed. Codes shorter than 6 characters get no
+/// tolerance.
+pub fn edge_slip(read: &str, typed: &str) -> bool {
+    let (r, t): (Vec<char>, Vec<char>) = (read.chars().collect(), typed.chars().collect());
+    if t.len() < 6 || r.len().abs_diff(t.len()) > 1 {
+        return false;
+    }
+    let stray = |c: char| !c.is_ascii_digit() || c == '1';
+    let (n, m) = (r.len(), t.len());
+    match n.cmp(&m) {
+        std::cmp::Ordering::Greater => {
+            (r[1..] == t[..] && stray(r[0])) || (r[..n - 1] == t[..] && stray(r[n - 1]))
+        }
+        std::cmp::Ordering::Less => {
+            (t[1..] == r[..] && stray(t[0])) || (t[..m - 1] == r[..] && stray(t[m - 1]))
+        }
+        std::cmp::Ordering::Equal => {
+            let differ: Vec<usize> = (0..n).filter(|&i| r[i] != t[i]).collect();
+            match differ[..] {
+                [] => true,
+                [i] if i == 0 || i == n - 1 => !(r[i].is_ascii_digit() && t[i].is_ascii_digit()),
+                _ => false,
+            }
+        }
+    }
 }
 
 /// Words of a company name that say nothing about which company it is.
@@ -161,6 +195,27 @@ mod tests {
         assert_eq!(glyphs("BS1Z"), "8512");
         // A planted transposition still differs.
         assert_ne!(glyphs("O6152866"), glyphs("O6125866"));
+        // A seal's I read as a bar on a clean page (DE-DAIRY).
+        assert_eq!(glyphs("|3073862"), glyphs("I3073862"));
+    }
+
+    #[test]
+    fn edge_slips_are_one_glyph_at_an_end() {
+        // Faxed AU-DAIRY seals: a stray "F" before, "F" read as "1".
+        assert!(edge_slip("FHDL1361209", "HDL1361209"));
+        assert!(edge_slip("17088262", "F7088262"));
+        assert!(edge_slip("7088262", "F7088262"));
+        assert!(edge_slip("F70882621", "F7088262"));
+        // Transpositions, inner changes and short codes are not slips.
+        assert!(!edge_slip("71088262", "17088262"));
+        assert!(!edge_slip("F7088622", "F7088262"));
+        assert!(!edge_slip("F7089262", "F7088262"));
+        assert!(!edge_slip("X1234", "1234"));
+        assert!(!edge_slip("XF70882621", "F7088262"));
+        // A digit changed, added or dropped at an end is another seal.
+        assert!(!edge_slip("G2382565", "G2382564"));
+        assert!(!edge_slip("G23825645", "G2382564"));
+        assert!(!edge_slip("G238256", "G2382564"));
     }
 
     #[test]

@@ -222,12 +222,17 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
             format!("第 {} 页标明共 {} 页", r.page_index + 1, r.pages),
         ));
     }
-    // The number each footer should carry: the field's, else the first footer's.
+    // The number each footer should carry: the field's when it has the
+    // template's format, else the first footer number that has it. A read in
+    // another format is an OCR slip ("CHEOP" for "CHEDP", "6" for "C"), not
+    // another certificate's number: such a footer's number goes unjudged.
+    let format = unanchored(&t.number_pattern);
+    let formatted = |n: &str| in_format(format.as_ref(), n);
     let reference = number_field
         .map(|(_, v)| v.to_string())
-        .or_else(|| reads.iter().find_map(|r| r.number.clone()));
+        .filter(|v| formatted(v).is_some())
+        .or_else(|| reads.iter().find_map(|r| formatted(r.number.as_deref()?)));
     if let Some(reference) = reference {
-        let folded = fold(&reference);
         let alike = look_alike(&reference);
         for r in &mut reads {
             let Some(n) = &r.number else { continue };
@@ -235,13 +240,18 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
             let read = look_alike(n);
             if !alike.is_empty() && (read.ends_with(&alike) || one_dropped(&read, &alike)) {
                 r.number = Some(reference.clone());
-            } else {
-                let shown = tail_like(n, &folded);
+            } else if let Some(other) = formatted(n) {
                 problems.push(say(
-                    format!("page {} number {shown}", r.page_index + 1),
-                    format!("第 {} 页编号 {shown}", r.page_index + 1),
+                    format!("page {} number {other}", r.page_index + 1),
+                    format!("第 {} 页编号 {other}", r.page_index + 1),
                 ));
-                r.number = Some(shown);
+                r.number = Some(other);
+            } else {
+                log::debug!(
+                    "P4: footer number {n:?} on page {} unreadable",
+                    r.page_index + 1
+                );
+                r.number = Some(format!("{n}?"));
             }
         }
     }
@@ -286,6 +296,28 @@ fn look_alike(number: &str) -> String {
         .collect()
 }
 
+/// The template's number pattern without its anchors, to find a number
+/// inside a footer's text; `None` when it does not compile.
+fn unanchored(pattern: &str) -> Option<Regex> {
+    let bare = pattern.trim_start_matches('^').trim_end_matches('$');
+    Regex::new(bare).ok()
+}
+
+/// The last stretch of `read` (spaces dropped) that has the certificate
+/// number's format, if any: `"No./证书编号9542/0751/23"` →
+/// `"9542/0751/23"` for `\d{4}/\d{4}/\d{2}`. With no pattern every read
+/// counts, whole.
+fn in_format(format: Option<&Regex>, read: &str) -> Option<String> {
+    let Some(format) = format else {
+        return Some(read.to_string());
+    };
+    let bare: String = read.chars().filter(|c| !c.is_whitespace()).collect();
+    format
+        .find_iter(&bare)
+        .last()
+        .map(|m| m.as_str().to_string())
+}
+
 /// Whether the read number's end is `reference` with one character left
 /// out, as OCR drops a glyph of a run of equal digits ("6666/642/25" for
 /// "6666/6442/25"). A changed number keeps its length and still differs.
@@ -296,7 +328,9 @@ fn one_dropped(read: &str, reference: &str) -> bool {
         return false;
     }
     let tail = &got[got.len() + 1 - want.len()..];
-    (0..want.len()).any(|skip| {
+    // Not the first character: read after the label, a first digit dropped
+    // looks the same as one changed ("4542/0750/23" for "9542/0750/23").
+    (1..want.len()).any(|skip| {
         want.iter()
             .enumerate()
             .filter(|(i, _)| *i != skip)
@@ -307,32 +341,17 @@ fn one_dropped(read: &str, reference: &str) -> bool {
 
 /// The page count a footer states: the digits read, except that a "/"
 /// right after the count (the bilingual footers' "of 2 / 第2页") is often
-/// read as "1", so "21" where the template has 2 pages and prints
-/// "{pages} /" counts as 2.
+/// read as "1" or "7", so "21" or "27" where the template has 2 pages and
+/// prints "{pages} /" counts as 2.
 fn stated_pages(digits: &str, footer: &str, expected: u32) -> Option<u32> {
     let read: u32 = digits.parse().ok()?;
     let slash_next = footer.replace(' ', "").contains("{pages}/");
-    match digits.strip_suffix('1') {
+    match digits.strip_suffix(['1', '7']) {
         Some(head) if read != expected && slash_next && head.parse() == Ok(expected) => {
             Some(expected)
         }
         _ => Some(read),
     }
-}
-
-/// The last words of a footer's number capture (which starts with the
-/// footer's label) as long as the expected number, folded:
-/// `"Certificate No. 0001/4507/24"` → `"0001/4507/24"`.
-fn tail_like(read: &str, folded_reference: &str) -> String {
-    let want = folded_reference.chars().count();
-    let words: Vec<&str> = read.split_whitespace().collect();
-    let mut start = words.len();
-    let mut length = 0;
-    while start > 0 && length < want {
-        start -= 1;
-        length += fold(words[start]).chars().count();
-    }
-    words[start..].join(" ")
 }
 
 /// A piece of the footer text: printed words or a placeholder.
@@ -530,6 +549,40 @@ mod tests {
         assert_eq!(stated_pages("3", bilingual, 2), Some(3));
         assert_eq!(stated_pages("21", "Page {page} of {pages}", 2), Some(21));
         assert_eq!(stated_pages("11", bilingual, 11), Some(11));
+        // The slash read as "7" ("Page 1 of 27第1页共2页", a faxed CA-PORK).
+        assert_eq!(stated_pages("27", bilingual, 2), Some(2));
+        assert_eq!(stated_pages("37", bilingual, 2), Some(37));
+        // A changed first digit ("4542/0750/23" for "9542/0750/23", a
+        // planted page from another certificate) is not a dropped one.
+        assert!(!one_dropped(
+            &look_alike("No./证书编号4542/0750/23"),
+            &look_alike("9542/0750/23")
+        ));
+    }
+
+    #[test]
+    fn footer_numbers_out_of_format_are_slips_not_other_certificates() {
+        let format = unanchored(r"^\d{4}/\d{4}/\d{2}$");
+        assert_eq!(
+            in_format(format.as_ref(), "No./证书编号4542/0750/23").as_deref(),
+            Some("4542/0750/23")
+        );
+        let format = unanchored(r"^\d{2}-\d{6}-[A-Z]$");
+        assert_eq!(in_format(format.as_ref(), "No./证书编号40-274797-6"), None);
+        assert_eq!(
+            in_format(format.as_ref(), "证书编号 40 - 274797 - C").as_deref(),
+            Some("40-274797-C")
+        );
+        let format = unanchored(r"^CHEDP\.[A-Z]{2}\.\d{4}\.\d{7}$");
+        assert_eq!(
+            in_format(format.as_ref(), "Certificate No. CHEOP.RO.2023.6085461"),
+            None
+        );
+        assert_eq!(
+            in_format(None, "No. 12").as_deref(),
+            Some("No. 12"),
+            "without a pattern every read is judged"
+        );
     }
 
     #[test]

@@ -234,12 +234,22 @@ pub(crate) fn signatory(ctx: &Context, min_similarity: f64) -> Eval {
     let (f, printed) = ctx.text(SIGNATORY)?;
     let issued = ctx.date(ISSUE_DATE).ok();
     let name = person(printed);
+    // A title OCR misread ("Di." for "Dr.") is not dropped as a title: the
+    // name is also tried without a short first word.
+    let untitled = match name.split_once(' ') {
+        Some((first, rest)) if first.chars().count() <= 3 => rest.to_string(),
+        _ => name.clone(),
+    };
     let best = ctx
         .registry
         .signatories
         .iter()
         .filter(|s| s.authority == t.authority.id)
-        .map(|s| (s, similarity(&person(&s.name), &name)))
+        .map(|s| {
+            let registered = person(&s.name);
+            let score = similarity(&registered, &name).max(similarity(&registered, &untitled));
+            (s, score)
+        })
         .max_by(|a, b| a.1.total_cmp(&b.1));
     let mut values = vec![compared(Source::Certificate, SIGNATORY, printed)];
     let expected = say(
