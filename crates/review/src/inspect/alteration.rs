@@ -38,6 +38,10 @@ const FONT_SHRINK_RATIO: f32 = 0.6;
 const MERGED_LINES_RATIO: f32 = 1.8;
 /// Fewest other comparable values needed for a median.
 const MIN_PEERS: usize = 3;
+/// Fewest letters and digits a value needs for its height to be measured:
+/// the detector boxes one or two glyphs loosely (a package count "1" on a
+/// photographed page measured half its peers' height).
+const MIN_MEASURED_CHARS: usize = 3;
 
 /// The copy marks and white patches of page `page` (1-based): `fields` are
 /// all the certificate's fields (those of other pages are skipped). Font
@@ -162,7 +166,12 @@ pub(crate) fn font_changes(pages: &[PageText], fields: &[ExtractedField]) -> Vec
                 cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1
             })
             .collect();
+        let long_enough =
+            |l: &Line| l.text.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_MEASURED_CHARS;
         if let [line] = inside.as_slice() {
+            if !long_enough(line) {
+                continue;
+            }
             values.push(Measured {
                 field,
                 page: index - 1,
@@ -364,6 +373,33 @@ mod tests {
         assert_eq!(found[0].field.as_deref(), Some("issue_date"));
         assert_eq!(found[0].kind, AlterationKind::FontChange);
         assert_eq!(found[0].quad, fields[5].quad);
+    }
+
+    #[test]
+    fn a_one_digit_value_is_not_measured() {
+        // A package count "1" boxed at half its peers' height (a
+        // photographed RO-EMBRYO page) is no font change; "10" neither.
+        let mut lines = Vec::new();
+        let mut fields = Vec::new();
+        let values = [
+            ("net_weight", "50,00", 36.0),
+            ("gross_weight", "66,29", 38.0),
+            ("production_date", "30.11.2024", 40.0),
+            ("issue_date", "01.12.2024", 37.0),
+            ("packages", "1", 19.0),
+            ("items[0].packages", "10", 19.0),
+        ];
+        for (i, (name, text, h)) in values.iter().enumerate() {
+            let y = 100.0 * i as f32;
+            lines.push(line(text, rect(100.0, y, 300.0, y + h)));
+            fields.push(field(name, rect(95.0, y - 2.0, 305.0, y + h + 2.0)));
+        }
+        assert_eq!(font_changes(&[page_of(lines.clone())], &fields), vec![]);
+        // Three digits are measured: a shrunken one is found.
+        lines[4].text = "100".into();
+        let found = font_changes(&[page_of(lines)], &fields);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].field.as_deref(), Some("packages"));
     }
 
     #[test]
