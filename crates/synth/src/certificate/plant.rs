@@ -345,13 +345,21 @@ fn bad_number(rng: &mut ChaCha8Rng, t: &Template, number: &str) -> String {
             // Another separator.
             2 => number.replace(['/', '.', '-'], " - "),
             // A letter for a digit.
-            _ => number.replacen(|c: char| c.is_ascii_digit(), "O", 1),
+            _ => letter_for_digit(rng, number),
         };
         if candidate != number && fails(&candidate) && !candidate.trim().is_empty() {
             return candidate;
         }
     }
     format!("X{number}X")
+}
+
+/// `number` with its first digit replaced by a letter that looks like no
+/// digit: an O for a 0 or an I for a 1 differs only in glyph shape, which
+/// neither OCR nor a tired eye is sure of, so it would be no fault to find.
+fn letter_for_digit(rng: &mut ChaCha8Rng, number: &str) -> String {
+    let letter = *pick(rng, &["A", "K", "X", "E"]);
+    number.replacen(|c: char| c.is_ascii_digit(), letter, 1)
 }
 
 /// A 10-digit HS code outside the template's headings; where the rule
@@ -509,5 +517,17 @@ mod tests {
         let n = other_number(&mut rng, "0001/4507/23");
         assert_ne!(n, "0001/4507/23");
         assert_eq!(n.len(), 12);
+    }
+
+    #[test]
+    fn a_letter_for_a_digit_looks_like_no_digit() {
+        let mut rng = ChaCha8Rng::seed_from_u64(7);
+        for _ in 0..50 {
+            let n = letter_for_digit(&mut rng, "00-573940-C");
+            assert_eq!(n.len(), 11);
+            assert!(n.ends_with("0-573940-C"), "{n}");
+            let first = n.chars().next().unwrap();
+            assert!("AKXE".contains(first), "{n}");
+        }
     }
 }
