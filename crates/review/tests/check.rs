@@ -763,8 +763,17 @@ fn p4_pages_and_numbers() {
     assert_outcome(&case.run("P4"), Outcome::Pass);
     // A number out of the certificate number's format is a slip, not
     // another certificate's number (a faxed "CHEOP" for "CHEDP").
-    case.pages[1].lines[last].text = footer("0001/4507/2B", 2, 2);
+    case.pages[1].lines[last].text = footer("0001/4507/2X", 2, 2);
     assert_outcome(&case.run("P4"), Outcome::Pass);
+    // In format, the number is compared whole: a digit changed next to an
+    // equal one is no dropped digit (an AR-BEEF "44-463417-C").
+    case.pages[1].lines[last].text = footer("0011/4507/23", 2, 2);
+    let f = case.run("P4");
+    assert_outcome(&f, Outcome::Fail);
+    assert_eq!(
+        f.message.en,
+        "P4: found page 2 number 0011/4507/23, expected 2"
+    );
 
     // Page 2 missing.
     let mut case = Case::good();

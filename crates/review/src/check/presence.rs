@@ -235,23 +235,35 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
     if let Some(reference) = reference {
         let alike = look_alike(&reference);
         for r in &mut reads {
-            let Some(n) = &r.number else { continue };
+            let Some(n) = r.number.clone() else { continue };
             // OCR may glue the label to the number ("No.0001/4507/23").
-            let read = look_alike(n);
-            if !alike.is_empty() && (read.ends_with(&alike) || one_dropped(&read, &alike)) {
-                r.number = Some(reference.clone());
-            } else if let Some(other) = formatted(n) {
-                problems.push(say(
-                    format!("page {} number {other}", r.page_index + 1),
-                    format!("第 {} 页编号 {other}", r.page_index + 1),
-                ));
-                r.number = Some(other);
-            } else {
-                log::debug!(
-                    "P4: footer number {n:?} on page {} unreadable",
-                    r.page_index + 1
-                );
-                r.number = Some(format!("{n}?"));
+            let read = look_alike(&n);
+            let same = !alike.is_empty() && (read.ends_with(&alike) || one_dropped(&read, &alike));
+            let other = match (&format, formatted(&n)) {
+                // In the number's format: compared whole, look-alikes folded.
+                (Some(_), Some(whole)) => (look_alike(&whole) != alike).then_some(whole),
+                // Out of format, a slip: its digit groups that kept their
+                // length must still agree.
+                (Some(_), None) => changed_group(&n, &reference).map(|_| n.trim().to_string()),
+                // No usable pattern: the number's end.
+                (None, _) => (!same).then(|| n.trim().to_string()),
+            };
+            match other {
+                Some(other) => {
+                    problems.push(say(
+                        format!("page {} number {other}", r.page_index + 1),
+                        format!("第 {} 页编号 {other}", r.page_index + 1),
+                    ));
+                    r.number = Some(other);
+                }
+                None if same || formatted(&n).is_some() => r.number = Some(reference.clone()),
+                None => {
+                    log::debug!(
+                        "P4: footer number {n:?} on page {} misread",
+                        r.page_index + 1
+                    );
+                    r.number = Some(format!("{}?", n.trim()));
+                }
             }
         }
     }
@@ -316,6 +328,31 @@ fn in_format(format: Option<&Regex>, read: &str) -> Option<String> {
         .find_iter(&bare)
         .last()
         .map(|m| m.as_str().to_string())
+}
+
+/// The first digit group of a misread footer number that has the length of
+/// the reference's group in the same place (counted from the end) but other
+/// digits: `"C1EDP.DK.2025.7657422"` against `"CHEDP.DK.2025.7857422"` gives
+/// `"7657422"`. Groups whose length changed are slips, not evidence
+/// (`"56248)1"` for `"5624891"`, `"274797-6"` for `"274797-C"`).
+fn changed_group(read: &str, reference: &str) -> Option<String> {
+    let groups = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .flat_map(|token| {
+                look_alike(token)
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|g| !g.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let (read, reference) = (groups(read), groups(reference));
+    read.iter()
+        .rev()
+        .zip(reference.iter().rev())
+        .find(|(r, want)| r.len() == want.len() && r != want)
+        .map(|(r, _)| r.clone())
 }
 
 /// Whether the read number's end is `reference` with one character left
@@ -430,7 +467,7 @@ fn footer_regex(footer: &str) -> Option<Regex> {
             Piece::Literal(text) => {
                 for word in text.split_whitespace() {
                     re.push_str(r"\s*");
-                    re.push_str(&regex::escape(word));
+                    re.push_str(&one_slip(word));
                 }
                 re.push_str(r"\s*");
             }
@@ -444,6 +481,32 @@ fn footer_regex(footer: &str) -> Option<Regex> {
         }
     }
     Regex::new(&re).ok()
+}
+
+/// A literal word of the footer as a regex that also takes one character
+/// read wrong when the word has at least 4 ("Pagc" for "Page"); shorter
+/// words ("of", "No.") must be read exactly.
+fn one_slip(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 {
+        return regex::escape(word);
+    }
+    let variants: Vec<String> = (0..chars.len())
+        .map(|slip| {
+            chars
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == slip {
+                        ".".to_string()
+                    } else {
+                        regex::escape(&c.to_string())
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    format!("(?:{})", variants.join("|"))
 }
 
 /// The page's lines grouped into rows (vertical centres within half a line
@@ -561,6 +624,31 @@ mod tests {
     }
 
     #[test]
+    fn misread_footer_numbers_still_show_a_changed_digit_group() {
+        // A faxed DK-PORK page 2: "H" read as "1", and a digit changed.
+        assert_eq!(
+            changed_group("No./证书编号C1EDP.DK.2025.7657422", "CHEDP.DK.2025.7857422").as_deref(),
+            Some("7657422")
+        );
+        // Slips that change a group's length or a letter are no evidence.
+        assert_eq!(
+            changed_group("No./证书编号40-274797-6", "40-274797-C"),
+            None
+        );
+        assert_eq!(
+            changed_group("No,/证书编号（EDP.DK.2026.56248)1", "CHEDP.DK.2026.5624891"),
+            None
+        );
+        assert_eq!(
+            changed_group(
+                "Certificate No. CHEOP.RO.2023.6085461",
+                "CHEDP.RO.2023.6085461"
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn footer_numbers_out_of_format_are_slips_not_other_certificates() {
         let format = unanchored(r"^\d{4}/\d{4}/\d{2}$");
         assert_eq!(
@@ -614,5 +702,12 @@ mod tests {
             .unwrap();
         assert_eq!(&c["number"], "证书编号 23 - 535850 - C");
         assert_eq!(&c["pages"], "2");
+        // One letter of a longer word misread (a faxed "Pagc").
+        let c = re
+            .captures("Certificate No./证书编号C1EDP.DK.2025.7657422- Pagc 2of 2 /第2页共2页")
+            .unwrap();
+        assert_eq!(&c["page"], "2");
+        assert!(c["number"].ends_with("C1EDP.DK.2025.7657422"));
+        assert!(re.captures("Certificate No. 1 - Pqgc 2 of 2").is_none());
     }
 }
