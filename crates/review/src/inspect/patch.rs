@@ -37,8 +37,13 @@ const EDGE_REACH: f32 = 0.8;
 /// The patch must reach at least this far past the value's box on one side,
 /// pixels. Generated patches on 200 dpi pages reach 3 to 7 pixels past the
 /// OCR box of the retyped date (it is padded around the glyphs); a bright
-/// table cell on a JPEG page ended 1 pixel past its value's box.
+/// table cell on a JPEG page ended 1 pixel past its value's box. Not
+/// measured on tilted boxes (a patch on a page rotated by 2° reached 1 pixel
+/// past the bounds of its box).
 const MIN_OVERHANG: f32 = 2.0;
+/// A box whose top edge rises or falls less than this per pixel across
+/// (0.5°) is level: its overhang is measured.
+const LEVEL_SLOPE: f32 = 0.0087;
 /// The ring of paper reaches this many box heights out.
 const RING_REACH: f32 = 2.0;
 /// Smallest value box height that is examined, pixels.
@@ -120,12 +125,16 @@ pub(crate) fn white_patch(grey: &Grey, quad: &Quad) -> Option<Quad> {
         [b[0], b[3] + d as f32, b[2], b[3] + d as f32 + 1.0]
     })?;
     log::debug!(
-        "white patch around [{bx0:.0}, {by0:.0}, {bx1:.0}, {by1:.0}]: {step:.1} levels over paper {:.1}",
+        "bright area around [{bx0:.0}, {by0:.0}, {bx1:.0}, {by1:.0}]: {step:.1} levels over paper {:.1}, \
+         reaching {left}, {top}, {right}, {bottom} px past the box",
         paper.level
     );
     // Fluid or a sticker reaches past the retyped text on some side; a
-    // bright area that ends at the value's own box is the value's cell.
-    if left.max(right).max(top).max(bottom) < MIN_OVERHANG {
+    // bright area that ends at the value's own box is the value's cell. The
+    // bounds of a tilted box already reach past its text (by its width
+    // times the tilt's sine), so there the overhang says nothing.
+    let level = (quad[1][1] - quad[0][1]).abs() <= LEVEL_SLOPE * (quad[1][0] - quad[0][0]).abs();
+    if level && left.max(right).max(top).max(bottom) < MIN_OVERHANG {
         return None;
     }
     let r = [b[0] - left, b[1] - top, b[2] + right, b[3] + bottom];
@@ -306,6 +315,15 @@ mod tests {
         let q = white_patch(&page(Some([94, 95, 208, 126])), &VALUE).expect("patch");
         assert_eq!(q[0], [94.0, 95.0]);
         assert_eq!(q[2], [208.0, 126.0]);
+        // A patch within a pixel of a tilted box: its bounds already reach past
+        // the text, so the overhang is not asked for.
+        let tilted: Quad = [
+            [100.0, 100.0],
+            [200.0, 98.0],
+            [200.0, 120.0],
+            [100.0, 122.0],
+        ];
+        assert!(white_patch(&page(Some([99, 97, 201, 123])), &tilted).is_some());
     }
 
     #[test]
