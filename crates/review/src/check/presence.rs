@@ -223,9 +223,10 @@ pub(crate) fn pages_complete(ctx: &Context) -> Eval {
         ));
     }
     // The number each footer should carry: the field's when it has the
-    // template's format, else the first footer number that has it. A read in
-    // another format is an OCR slip ("CHEOP" for "CHEDP", "6" for "C"), not
-    // another certificate's number: such a footer's number goes unjudged.
+    // template's format, else the first footer number that has it. A footer
+    // number in that format is compared whole; one out of it was misread
+    // ("CHEOP" for "CHEDP", "6" for "C"), and only its digit groups that
+    // kept their length are compared.
     let format = unanchored(&t.number_pattern);
     let formatted = |n: &str| in_format(format.as_ref(), n);
     let reference = number_field
