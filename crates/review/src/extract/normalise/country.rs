@@ -309,10 +309,27 @@ pub fn country_code(raw: &str) -> Result<&'static str, NormaliseError> {
             }
         }
     }
-    best.map(|(code, _)| code)
-        .ok_or_else(|| NormaliseError::Country {
-            raw: raw.to_string(),
+    if let Some((code, _)) = best {
+        return Ok(code);
+    }
+
+    // The whole text a name (6+ characters) with one letter misread
+    // ("AUSIRALIA" on a fax), when only one country has a name that close.
+    let near: Vec<&'static str> = COUNTRIES
+        .iter()
+        .filter(|(_, names)| {
+            names
+                .iter()
+                .any(|n| n.chars().count() >= 6 && strsim::levenshtein(n, &folded) <= 1)
         })
+        .map(|(code, _)| *code)
+        .collect();
+    match near[..] {
+        [code] => Ok(code),
+        _ => Err(NormaliseError::Country {
+            raw: raw.to_string(),
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -335,5 +352,15 @@ mod tests {
         assert_eq!(country_code("中华人民共和国"), Ok("CN"));
         assert_eq!(country_code("澳大利亚"), Ok("AU"));
         assert!(country_code("Atlantis").is_err());
+        // One letter misread on a fax; short names get no such tolerance.
+        assert_eq!(country_code("AUSIRALIA"), Ok("AU"));
+        assert_eq!(country_code("Brazi1"), Ok("BR"));
+        assert_eq!(
+            country_code("Chlle"),
+            Err(NormaliseError::Country {
+                raw: "Chlle".into()
+            })
+        );
+        assert!(country_code("Ausiraiia").is_err());
     }
 }
