@@ -325,7 +325,14 @@ fn other_number(rng: &mut ChaCha8Rng, number: &str) -> String {
 /// A number that no longer matches the template's pattern.
 fn bad_number(rng: &mut ChaCha8Rng, t: &Template, number: &str) -> String {
     let pattern = regex::Regex::new(&t.number_pattern).ok();
-    let fails = |n: &str| pattern.as_ref().is_none_or(|p| !p.is_match(n));
+    // Still bad once spaces are dropped, as the review reads a number
+    // ("DOA69 - 566578" is the same number as "DOA69-566578").
+    let fails = |n: &str| {
+        let bare: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+        pattern
+            .as_ref()
+            .is_none_or(|p| !p.is_match(n) && !p.is_match(&bare))
+    };
     for _ in 0..40 {
         let candidate = match rng.random_range(0..4) {
             // Drop a digit.
@@ -343,7 +350,7 @@ fn bad_number(rng: &mut ChaCha8Rng, t: &Template, number: &str) -> String {
             // An extra digit.
             1 => format!("{number}{}", rng.random_range(0..10)),
             // Another separator.
-            2 => number.replace(['/', '.', '-'], " - "),
+            2 => number.replace(['/', '.', '-'], " "),
             // A letter for a digit.
             _ => letter_for_digit(rng, number),
         };
