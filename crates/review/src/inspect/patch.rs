@@ -89,13 +89,14 @@ pub(crate) fn white_patch(grey: &Grey, quad: &Quad) -> Option<Quad> {
         return None;
     }
     let paper = paper_around(grey, b, h)?;
-    let step = commonest(grey, b, paper.ink_below)? - paper.level;
+    let histogram = non_ink_histogram(grey, b, paper.ink_below);
+    let step = commonest(&histogram)? - paper.level;
     if step < MIN_STEP || step < NOISE_STEPS * paper.noise {
         return None;
     }
     // Correction fluid and stickers are flat; JPEG ringing around the
     // glyphs also brightens the box, but unevenly.
-    let flat = flatness(grey, b, paper.ink_below);
+    let flat = flatness(&histogram);
     if flat < MIN_FLATNESS {
         return None;
     }
@@ -202,10 +203,8 @@ fn paper_around(grey: &Grey, b: [f32; 4], h: f32) -> Option<Paper> {
     })
 }
 
-/// The commonest grey level of the non-ink pixels of `r`, each level
-/// counted with half of its two neighbours (noise spreads a flat area over
-/// neighbouring levels); `None` when `r` has no non-ink pixel.
-fn commonest(grey: &Grey, r: [f32; 4], ink_below: f32) -> Option<f32> {
+/// How many non-ink pixels of `r` have each grey level.
+fn non_ink_histogram(grey: &Grey, r: [f32; 4], ink_below: f32) -> [u32; 256] {
     let mut histogram = [0u32; 256];
     for y in r[1] as usize..(r[3] as usize).min(grey.height) {
         for x in r[0] as usize..(r[2] as usize).min(grey.width) {
@@ -215,6 +214,13 @@ fn commonest(grey: &Grey, r: [f32; 4], ink_below: f32) -> Option<f32> {
             }
         }
     }
+    histogram
+}
+
+/// The commonest grey level of a histogram, each level counted with half
+/// of its two neighbours (noise spreads a flat area over neighbouring
+/// levels); `None` for an empty histogram.
+fn commonest(histogram: &[u32; 256]) -> Option<f32> {
     let weight =
         |v: usize| 2 * histogram[v] + histogram[v.saturating_sub(1)] + histogram[(v + 1).min(255)];
     (0..256)
@@ -223,23 +229,25 @@ fn commonest(grey: &Grey, r: [f32; 4], ink_below: f32) -> Option<f32> {
         .map(|v| v as f32)
 }
 
-/// Fraction of the non-ink pixels of `r` within one level of their median.
-fn flatness(grey: &Grey, r: [f32; 4], ink_below: f32) -> f32 {
-    let mut v = Vec::new();
-    for y in r[1] as usize..(r[3] as usize).min(grey.height) {
-        for x in r[0] as usize..(r[2] as usize).min(grey.width) {
-            let p = grey.at(x, y);
-            if p as f32 >= ink_below {
-                v.push(p);
-            }
-        }
-    }
-    if v.is_empty() {
+/// Fraction 0.0..=1.0 of a histogram's pixels within one level of their
+/// median; 0.0 for an empty histogram.
+fn flatness(histogram: &[u32; 256]) -> f32 {
+    let total: u32 = histogram.iter().sum();
+    if total == 0 {
         return 0.0;
     }
-    v.sort_unstable();
-    let m = v[v.len() / 2] as i32;
-    v.iter().filter(|&&p| (p as i32 - m).abs() <= 1).count() as f32 / v.len() as f32
+    // The median: the level holding the pixel of rank total / 2.
+    let mut seen = 0;
+    let median = (0..256)
+        .find(|&v| {
+            seen += histogram[v];
+            seen > total / 2
+        })
+        .unwrap_or(255);
+    let near: u32 = histogram[median.saturating_sub(1)..=(median + 1).min(255)]
+        .iter()
+        .sum();
+    near as f32 / total as f32
 }
 
 /// Mean of the pixels of `[x0, y0, x1, y1]` at or above `ink_below`; `None`
