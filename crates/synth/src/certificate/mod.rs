@@ -395,7 +395,9 @@ fn hs_style(t: &Template, digits: &str, dotted: bool) -> bool {
     }
 }
 
-/// The plain look of a template's pages: its faces, black form ink, white paper.
+/// The plain look of a template's pages: its faces, black form ink, and
+/// paper as a scanner sees office paper (a little under full white, about
+/// 241 of 255), so that correction fluid (full white) stands out from it.
 fn look(t: &Template) -> Look {
     let (regular, bold) = compose::faces(t);
     Look {
@@ -415,9 +417,15 @@ fn look(t: &Template) -> Look {
         heading_band: false,
         frame: Frame::None,
         watermark: false,
-        paper: [252, 252, 250],
+        paper: PAPER,
     }
 }
+
+/// Paper colour of certificate pages, RGB: 14 levels under the correction
+/// fluid, more than one step of the coarsest JPEG the degradations use
+/// (quality 8 rounds block means to steps of about 12.5 levels), so a patch
+/// survives compression as it does on real scans.
+const PAPER: [u8; 3] = [241, 241, 237];
 
 /// A zone in page pixels `[x0, y0, x1, y1]`.
 fn zone_px(units: Units, z: &review::template::Zone) -> [f32; 4] {

@@ -31,8 +31,9 @@ pub(crate) fn overprint(image: &mut RgbImage, fonts: &Fonts, item: &TextItem) ->
     truth_line(fonts, item)
 }
 
-/// Covers `[x0, y0, x1, y1]` (page pixels) with flat correction-fluid white,
-/// brighter and flatter than the paper around it.
+/// Covers `[x0, y0, x1, y1]` (page pixels) with flat correction-fluid white
+/// (255, the whitest a scan records), brighter and flatter than the paper
+/// around it.
 pub(crate) fn white_patch(image: &mut RgbImage, rect: [f32; 4]) {
     let (w, h) = (image.width() as f32, image.height() as f32);
     let x0 = rect[0].clamp(0.0, w) as u32;
@@ -41,7 +42,7 @@ pub(crate) fn white_patch(image: &mut RgbImage, rect: [f32; 4]) {
     let y1 = rect[3].clamp(0.0, h) as u32;
     for y in y0..y1 {
         for x in x0..x1 {
-            image.put_pixel(x, y, image::Rgb([254, 254, 252]));
+            image.put_pixel(x, y, image::Rgb([255, 255, 255]));
         }
     }
 }
