@@ -44,16 +44,6 @@ const MIN_FLATNESS: f32 = 0.45;
 const NOISE_STEPS: f32 = 1.0;
 /// The patch edge lies within this many box heights of the value's box.
 const EDGE_REACH: f32 = 0.8;
-/// The patch must reach at least this far past the value's box on one side,
-/// pixels. Generated patches on 200 dpi pages reach 3 to 7 pixels past the
-/// OCR box of the retyped date (it is padded around the glyphs); a bright
-/// table cell on a JPEG page ended 1 pixel past its value's box. Not
-/// measured on tilted boxes (a patch on a page rotated by 2° reached 1 pixel
-/// past the bounds of its box).
-const MIN_OVERHANG: f32 = 2.0;
-/// A box whose top edge rises or falls less than this per pixel across
-/// (0.5°) is level: its overhang is measured.
-const LEVEL_SLOPE: f32 = 0.0087;
 /// The ring of paper reaches this many box heights out.
 const RING_REACH: f32 = 2.0;
 /// Smallest value box height that is examined, pixels.
@@ -147,19 +137,13 @@ pub(crate) fn white_patch(grey: &Grey, quad: &Quad) -> Option<Quad> {
     let bottom = edge(grey, &paper, mid, reach, |d| {
         [b[0], b[3] + d as f32, b[2], b[3] + d as f32 + 1.0]
     })?;
+    // The patch may end at the value's own box: on a photographed page the
+    // OCR took a patch's border for the edge of the retyped line.
     log::debug!(
         "bright area around [{bx0:.0}, {by0:.0}, {bx1:.0}, {by1:.0}]: {step:.1} levels over paper {:.1}, \
          reaching {left}, {top}, {right}, {bottom} px past the box",
         paper.level
     );
-    // Fluid or a sticker reaches past the retyped text on some side; a
-    // bright area that ends at the value's own box is the value's cell. The
-    // bounds of a tilted box already reach past its text (by its width
-    // times the tilt's sine), so there the overhang says nothing.
-    let level = (quad[1][1] - quad[0][1]).abs() <= LEVEL_SLOPE * (quad[1][0] - quad[0][0]).abs();
-    if level && left.max(right).max(top).max(bottom) < MIN_OVERHANG {
-        return None;
-    }
     let r = [b[0] - left, b[1] - top, b[2] + right, b[3] + bottom];
     Some([[r[0], r[1]], [r[2], r[1]], [r[2], r[3]], [r[0], r[3]]])
 }
@@ -371,8 +355,10 @@ mod tests {
         let q = white_patch(&page(Some([94, 95, 208, 126])), &VALUE).expect("patch");
         assert_eq!(q[0], [94.0, 95.0]);
         assert_eq!(q[2], [208.0, 126.0]);
-        // A patch within a pixel of a tilted box: its bounds already reach past
-        // the text, so the overhang is not asked for.
+        // A patch that ends at the value's box, level (a photographed page
+        // whose OCR box took in the patch's border) or tilted.
+        let q = white_patch(&page(Some([100, 100, 200, 120])), &VALUE).expect("patch");
+        assert_eq!((q[0], q[2]), ([100.0, 100.0], [200.0, 120.0]));
         let tilted: Quad = [
             [100.0, 100.0],
             [200.0, 98.0],
@@ -429,8 +415,6 @@ mod tests {
     fn plain_paper_and_endless_white_are_no_patch() {
         assert_eq!(white_patch(&page(None), &VALUE), None);
         assert_eq!(white_patch(&page(Some([0, 0, 400, 300])), &VALUE), None);
-        // Bright only within a pixel of the value's box: its cell, no patch.
-        assert_eq!(white_patch(&page(Some([99, 100, 201, 121])), &VALUE), None);
         // Bright on the left only up to the page edge region: no closed edge.
         assert_eq!(white_patch(&page(Some([0, 95, 208, 126])), &VALUE), None);
     }
