@@ -212,9 +212,10 @@ fn paper_around(grey: &Grey, b: [f32; 4], h: f32) -> Option<Paper> {
 /// How many pixels of `quad` (within its bounds `r`) have each grey level
 /// once averaged with their eight neighbours, counting only pixels whose
 /// whole 3×3 neighbourhood is lighter than `ink_below`. The quad, not its
-/// bounds: the bounds of a tilted box take in paper at its corners. The average keeps a flat area's level and pulls
-/// JPEG ringing (pixels swinging around the paper's level, clipped at full
-/// white, next to every glyph) back towards the paper.
+/// bounds: the bounds of a tilted box take in paper at its corners. The
+/// average keeps a flat area's level and pulls JPEG ringing (pixels
+/// swinging around the paper's level, clipped at full white, next to every
+/// glyph) back towards the paper.
 fn non_ink_histogram(grey: &Grey, quad: &Quad, r: [f32; 4], ink_below: f32) -> [u32; 256] {
     let mut histogram = [0u32; 256];
     let (x0, y0) = ((r[0] as usize).max(1), (r[1] as usize).max(1));

@@ -206,11 +206,12 @@ impl Fault {
 
     /// Whether the fault can still be seen on a page spoiled by
     /// `degradation`. A fax thresholds the page to black and white: the
-    /// correction-fluid patch under a retyped date (full white on light grey paper) and
-    /// the light grey "COPY" overprint (about 184 of 255 after printing,
-    /// against a fax threshold of at most 164) both come out as plain paper,
-    /// and the retyped date's larger size (about 1.22 times its peers) is
-    /// within the spread of genuine values, so S4 has nothing to find.
+    /// correction-fluid patch under a retyped date (full white on light grey
+    /// paper) and the light grey "COPY" overprint (about 184 of 255 after
+    /// printing, against a fax threshold of at most 164) both come out as
+    /// plain paper, and the retyped date's larger size (about 1.22 times its
+    /// peers) is within the spread of genuine values, so S4 has nothing to
+    /// find.
     pub fn visible_after(self, degradation: Degradation) -> bool {
         !matches!(
             (self, degradation),
